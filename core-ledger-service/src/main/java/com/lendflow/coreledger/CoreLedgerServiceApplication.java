@@ -1,0 +1,14 @@
+package com.lendflow.coreledger;
+
+import com.lendflow.platform.web.ServiceApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class CoreLedgerServiceApplication {
+
+    public static final String NAME = "core-ledger-service";
+
+    public static void main(String[] args) {
+        ServiceApplication.run(CoreLedgerServiceApplication.class, NAME, args);
+    }
+}

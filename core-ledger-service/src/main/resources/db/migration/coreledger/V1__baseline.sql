@@ -1,0 +1,2 @@
+-- Schema history of core-ledger-service starts here; its tables arrive with the issues that build its features.
+select 1;

@@ -1,0 +1,14 @@
+package com.lendflow.limit;
+
+import com.lendflow.platform.web.ServiceApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class LimitServiceApplication {
+
+    public static final String NAME = "limit-service";
+
+    public static void main(String[] args) {
+        ServiceApplication.run(LimitServiceApplication.class, NAME, args);
+    }
+}

@@ -1,0 +1,18 @@
+package com.lendflow.limit;
+
+import com.lendflow.contracts.Topics;
+import com.lendflow.platform.messaging.MessagingProperties;
+import com.lendflow.platform.messaging.TopicDeclarations;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/** The topics limit-service consumes from. */
+@Configuration(proxyBeanMethods = false)
+class MessagingTopics {
+
+    @Bean
+    KafkaAdmin.NewTopics limitTopics(MessagingProperties messaging) {
+        return TopicDeclarations.of(messaging.partitions(), Topics.LOAN_ORDER_CUSTOMER);
+    }
+}

@@ -1,0 +1,14 @@
+package com.lendflow.loanorder.customer;
+
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.repository.Repository;
+
+interface Customers extends Repository<Customer, UUID> {
+
+    Customer save(Customer customer);
+
+    Optional<Customer> findById(UUID id);
+
+    Optional<Customer> findByIdNumber(String idNumber);
+}

@@ -1,0 +1,238 @@
+package com.lendflow.localstack;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The whole suite in one JVM: a real PostgreSQL (one database per service, data kept under
+ * {@code LENDFLOW_HOME}), a real Kafka broker in KRaft mode, the partner simulator, every
+ * service on its own port, and the gateway. Each service is its own Spring context started
+ * exactly as its own {@code main} starts it.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final String GATEWAY_EXCLUDES = String.join(",",
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+            "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
+            "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+            "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration");
+    private static final String SERVLET_EXCLUDES =
+            "org.springframework.cloud.gateway.config.GatewayClassPathWarningAutoConfiguration";
+
+    private final StackSettings settings;
+    private final List<ConfigurableApplicationContext> started = Collections.synchronizedList(new ArrayList<>());
+    private EmbeddedPostgres postgres;
+    private LocalKafka kafka;
+
+    private LocalStack(StackSettings settings) {
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) throws Exception {
+        StackSettings settings = StackSettings.fromEnvironment(System.getenv());
+        CountDownLatch stopped = new CountDownLatch(1);
+        LocalStack stack = new LocalStack(settings);
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("lendflow-stop").unstarted(() -> {
+            say("stopping Lendflow ...");
+            stack.close();
+            say("stopped; data kept in " + settings.home());
+            stopped.countDown();
+        }));
+        try {
+            stack.start();
+        } catch (Exception e) {
+            say("Lendflow failed to start: " + e);
+            say("the full log is in " + settings.home().resolve("logs/lendflow.log"));
+            System.exit(1);
+        }
+        stopped.await();
+    }
+
+    /** Starts the stack with {@code settings}; close it to stop everything. */
+    static LocalStack start(StackSettings settings) throws Exception {
+        LocalStack stack = new LocalStack(settings);
+        try {
+            stack.start();
+        } catch (Exception e) {
+            stack.close();
+            throw e;
+        }
+        return stack;
+    }
+
+    private void start() throws Exception {
+        long begin = System.nanoTime();
+        // One logging setup for the whole JVM (logback.xml); contexts must not re-initialise it one after another.
+        System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
+        Files.createDirectories(settings.home());
+        say("Lendflow local stack, data in " + settings.home());
+
+        postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(settings.home().resolve("postgres"))
+                .setCleanDataDirectory(false)
+                .setPort(settings.postgresPort())
+                .setServerConfig("max_connections", "300")
+                .setPGStartupWait(Duration.ofSeconds(60))
+                // The stack stops PostgreSQL itself, after the services that use it.
+                .setRegisterShutdownHook(false)
+                .start();
+        createDatabases();
+        ready("postgresql", "jdbc:postgresql://localhost:" + settings.postgresPort() + " (user postgres)", begin);
+
+        long kafkaBegin = System.nanoTime();
+        kafka = LocalKafka.start(settings.home().resolve("kafka"), settings.kafkaPort(), settings.kafkaPort() + 1);
+        ready("kafka", kafka.bootstrapServers(), kafkaBegin);
+
+        startOne(Suite.PARTNER_SIMULATOR, servletArgs(Suite.PARTNER_SIMULATOR));
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, settings.startThreads()),
+                Thread.ofPlatform().name("stack-start-", 0).factory());
+        try {
+            List<Future<?>> starting = new ArrayList<>();
+            for (StackService service : Suite.SERVICES) {
+                starting.add(pool.submit(() -> {
+                    startOne(service, servletArgs(service));
+                    return null;
+                }));
+            }
+            for (Future<?> future : starting) {
+                future.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        startOne(Suite.GATEWAY, gatewayArgs());
+
+        say("");
+        say("Lendflow is up in %.1f s. Gateway: %s".formatted(seconds(begin), settings.urlOf(Suite.GATEWAY)));
+        say("OpenAPI pages:");
+        for (StackService service : Suite.SERVICES) {
+            say("  %-24s %s/swagger-ui.html".formatted(service.name(), settings.urlOf(service)));
+        }
+        say("  %-24s %s/swagger-ui.html".formatted(Suite.PARTNER_SIMULATOR.name(), settings.urlOf(Suite.PARTNER_SIMULATOR)));
+        say("Logs: " + settings.home().resolve("logs/lendflow.log") + ". Ctrl-C stops everything.");
+    }
+
+    private void startOne(StackService service, List<String> stackArgs) {
+        long begin = System.nanoTime();
+        List<String> args = new ArrayList<>(stackArgs);
+        // One shutdown for the whole stack, in order: gateway, services, Kafka, PostgreSQL.
+        args.add("--spring.main.register-shutdown-hook=false");
+        ConfigurableApplicationContext context = service.starter().apply(args.toArray(String[]::new));
+        started.add(context);
+        ready(service.name(), settings.urlOf(service), begin);
+    }
+
+    private List<String> servletArgs(StackService service) {
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=" + settings.portOf(service),
+                "--spring.cloud.gateway.server.webflux.enabled=false",
+                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers()));
+        if (service.hasDatabase()) {
+            args.add("--spring.autoconfigure.exclude=" + SERVLET_EXCLUDES);
+            args.add("--spring.datasource.url=jdbc:postgresql://localhost:" + settings.postgresPort() + "/" + service.database());
+            args.add("--spring.datasource.username=postgres");
+            args.add("--spring.datasource.password=postgres");
+        } else {
+            args.add("--spring.autoconfigure.exclude=" + SERVLET_EXCLUDES
+                    + ",org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration");
+        }
+        return args;
+    }
+
+    private List<String> gatewayArgs() {
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=" + settings.portOf(Suite.GATEWAY),
+                "--spring.main.web-application-type=reactive",
+                "--spring.autoconfigure.exclude=" + GATEWAY_EXCLUDES));
+        for (StackService service : Suite.SERVICES) {
+            args.add("--" + service.name().toUpperCase(Locale.ROOT).replace('-', '_') + "_URL=" + settings.urlOf(service));
+        }
+        return args;
+    }
+
+    private void createDatabases() throws SQLException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+            for (StackService service : Suite.SERVICES) {
+                try (PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+                    exists.setString(1, service.database());
+                    try (ResultSet rs = exists.executeQuery()) {
+                        if (rs.next()) {
+                            continue;
+                        }
+                    }
+                }
+                try (Statement create = connection.createStatement()) {
+                    create.execute("create database " + service.database());
+                }
+            }
+        }
+    }
+
+    String gatewayUrl() {
+        return settings.urlOf(Suite.GATEWAY);
+    }
+
+    String urlOf(StackService service) {
+        return settings.urlOf(service);
+    }
+
+    @Override
+    public void close() {
+        List<ConfigurableApplicationContext> contexts = new ArrayList<>(started);
+        Collections.reverse(contexts);
+        for (ConfigurableApplicationContext context : contexts) {
+            try {
+                context.close();
+            } catch (RuntimeException e) {
+                say("failed to stop a service cleanly: " + e);
+            }
+        }
+        started.clear();
+        if (kafka != null) {
+            kafka.close();
+            kafka = null;
+        }
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                say("failed to stop PostgreSQL cleanly: " + e);
+            }
+            postgres = null;
+        }
+    }
+
+    private static void ready(String name, String where, long begin) {
+        say("  ready  %-24s %-44s %5.1f s".formatted(name, where, seconds(begin)));
+    }
+
+    private static double seconds(long begin) {
+        return (System.nanoTime() - begin) / 1e9;
+    }
+
+    private static void say(String line) {
+        System.out.println(line);
+        System.out.flush();
+    }
+}

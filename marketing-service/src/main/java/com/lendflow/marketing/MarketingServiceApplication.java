@@ -1,0 +1,14 @@
+package com.lendflow.marketing;
+
+import com.lendflow.platform.web.ServiceApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class MarketingServiceApplication {
+
+    public static final String NAME = "marketing-service";
+
+    public static void main(String[] args) {
+        ServiceApplication.run(MarketingServiceApplication.class, NAME, args);
+    }
+}
