@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -42,6 +44,29 @@ public final class KafkaProbe {
             }
         }
         return records;
+    }
+
+    /** The first record on {@code topic} that matches, waiting up to {@code wait} for it to arrive. */
+    public static Optional<ConsumerRecord<String, String>> first(String topic, Predicate<ConsumerRecord<String, String>> matching,
+                                                                 Duration wait) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        try (KafkaConsumer<String, String> consumer =
+                     new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + wait.toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (matching.test(record)) {
+                        return Optional.of(record);
+                    }
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     public static void send(String topic, String key, String value) {

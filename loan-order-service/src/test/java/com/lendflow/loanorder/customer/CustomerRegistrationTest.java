@@ -1,0 +1,175 @@
+package com.lendflow.loanorder.customer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.lendflow.contracts.Topics;
+import com.lendflow.contracts.customer.CustomerRegistered;
+import com.lendflow.platform.messaging.Envelope;
+import com.lendflow.platform.messaging.EnvelopeCodec;
+import com.lendflow.testsupport.HttpProbe;
+import com.lendflow.testsupport.KafkaProbe;
+import com.lendflow.testsupport.ServiceIntegrationTest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@ServiceIntegrationTest(database = "lendflow_loan_order")
+class CustomerRegistrationTest {
+
+    @Autowired Environment environment;
+    @Autowired JdbcClient jdbc;
+    @Autowired EnvelopeCodec codec;
+    @Autowired JsonMapper json;
+
+    HttpProbe http;
+
+    @BeforeEach
+    void setUp() {
+        http = HttpProbe.localhost(environment.getRequiredProperty("local.server.port", Integer.class));
+    }
+
+    @Test
+    void registersACustomerAndAnnouncesItWithoutPersonalData() {
+        String idNumber = Applicants.idNumber();
+        String mobile = Applicants.mobile();
+        String requestId = UUID.randomUUID().toString();
+
+        HttpResponse<String> response = http.postJson("/api/v1/customers", Applicants.json("张三", mobile, idNumber),
+                Map.of("X-Request-Id", requestId));
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        JsonNode customer = json.readTree(response.body());
+        UUID customerId = UUID.fromString(customer.get("id").asString());
+        assertThat(response.headers().firstValue("Location")).hasValue("/api/v1/customers/" + customerId);
+        assertThat(customer.get("name").asString()).isEqualTo("*三");
+        assertThat(customer.get("mobile").asString()).isEqualTo(mobile.substring(0, 3) + "****" + mobile.substring(7));
+        assertThat(customer.get("idNumber").asString()).isEqualTo("110***********" + idNumber.substring(14));
+        assertThat(response.body()).doesNotContain(idNumber).doesNotContain(mobile);
+
+        Envelope announced = announcementOf(customerId);
+        assertThat(announced.type()).isEqualTo("CustomerRegistered");
+        assertThat(announced.correlationId()).hasToString(requestId);
+        assertThat(codec.payloadOf(announced, CustomerRegistered.TYPE).customerId()).isEqualTo(customerId);
+        assertThat(announced.payload().toString()).doesNotContain(idNumber).doesNotContain(mobile).doesNotContain("张三");
+
+        HttpResponse<String> fetched = http.get("/api/v1/customers/" + customerId);
+        assertThat(fetched.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(fetched.body()).get("idNumber").asString()).isEqualTo(customer.get("idNumber").asString());
+    }
+
+    @Test
+    void theSameIdNumberCannotRegisterTwice() {
+        String idNumber = Applicants.idNumber();
+        assertThat(http.postJson("/api/v1/customers", Applicants.json("张三", Applicants.mobile(), idNumber)).statusCode())
+                .isEqualTo(201);
+        long customers = count("customer");
+        long messages = count("messaging.outbox");
+
+        HttpResponse<String> again = http.postJson("/api/v1/customers", Applicants.json("李四", Applicants.mobile(), idNumber));
+
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(json.readTree(again.body()).get("type").asString()).isEqualTo("urn:lendflow:problem:customer-exists");
+        assertThat(count("customer")).isEqualTo(customers);
+        assertThat(count("messaging.outbox")).isEqualTo(messages);
+    }
+
+    static List<Arguments> badRegistrations() {
+        String id = Applicants.idNumber();
+        String mobile = Applicants.mobile();
+        String wrongCheck = id.substring(0, 17) + (id.charAt(17) == '0' ? '1' : '0');
+        return List.of(
+                Arguments.of("missing name", "{\"mobile\":\"" + mobile + "\",\"idNumber\":\"" + id + "\"}", "name", "NotBlank"),
+                Arguments.of("missing mobile", "{\"name\":\"张三\",\"idNumber\":\"" + id + "\"}", "mobile", "NotNull"),
+                Arguments.of("missing ID number", "{\"name\":\"张三\",\"mobile\":\"" + mobile + "\"}", "idNumber", "NotNull"),
+                Arguments.of("mobile with 10 digits", Applicants.json("张三", "1381234567", id), "mobile", "Pattern"),
+                Arguments.of("mobile not starting 13-19", Applicants.json("张三", "12812345678", id), "mobile", "Pattern"),
+                Arguments.of("ID number with a wrong check digit", Applicants.json("张三", mobile, wrongCheck), "idNumber", "ResidentIdNumber"),
+                Arguments.of("ID number born on 30 February", Applicants.json("张三", mobile,
+                        Applicants.withCheckCharacter("11010119900230123")), "idNumber", "ResidentIdNumber"),
+                Arguments.of("ID number too short", Applicants.json("张三", mobile, "11010119900307"), "idNumber", "ResidentIdNumber"),
+                Arguments.of("script in the name", Applicants.json("<script>alert(1)</script>", mobile, id), "name", "Pattern"),
+                Arguments.of("SQL in the name", Applicants.json("x'; drop table customer; --", mobile, id), "name", "Pattern"),
+                Arguments.of("name of 65 characters", Applicants.json("张".repeat(65), mobile, id), "name", "Size"),
+                Arguments.of("unknown field", "{\"name\":\"张三\",\"mobile\":\"" + mobile + "\",\"idNumber\":\"" + id
+                        + "\",\"creditLimit\":\"99999\"}", "creditLimit", "unknown-field"),
+                Arguments.of("a number where text belongs", "{\"name\":\"张三\",\"mobile\":[1],\"idNumber\":\"" + id + "\"}",
+                        "mobile", "type"),
+                Arguments.of("malformed JSON", "{\"name\":\"张三\",", "body", "malformed-json"),
+                Arguments.of("duplicated key", "{\"name\":\"张三\",\"name\":\"李四\",\"mobile\":\"" + mobile + "\",\"idNumber\":\""
+                        + id + "\"}", "body", "malformed-json"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badRegistrations")
+    void badInputIsRefusedNamingTheFieldAndStoresNothing(String why, String body, String field, String rule) {
+        long customers = count("customer");
+        long messages = count("messaging.outbox");
+
+        HttpResponse<String> response = http.postJson("/api/v1/customers", body);
+
+        assertThat(response.statusCode()).as(why).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonNode problem = json.readTree(response.body());
+        assertThat(problem.get("status").asInt()).isEqualTo(400);
+        assertThat(problem.get("requestId").asString()).isNotBlank();
+        assertThat(problem.get("errors").valueStream()
+                .anyMatch(error -> error.get("field").asString().equals(field) && error.get("rule").asString().equals(rule)))
+                .as("%s names %s/%s in %s", why, field, rule, response.body())
+                .isTrue();
+        assertThat(count("customer")).isEqualTo(customers);
+        assertThat(count("messaging.outbox")).isEqualTo(messages);
+    }
+
+    @Test
+    void aBodyAboveTheCapIsRefusedWith413() {
+        long customers = count("customer");
+        String huge = "{\"name\":\"" + "张".repeat(600_000) + "\",\"mobile\":\"13812345678\",\"idNumber\":\"x\"}";
+
+        HttpResponse<String> response = http.postJson("/api/v1/customers", huge);
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(json.readTree(response.body()).get("type").asString()).isEqualTo("urn:lendflow:problem:body-too-large");
+        assertThat(count("customer")).isEqualTo(customers);
+    }
+
+    @Test
+    void anUnknownCustomerIs404AndAMalformedIdIs400() {
+        HttpResponse<String> unknown = http.get("/api/v1/customers/" + UUID.randomUUID());
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(json.readTree(unknown.body()).get("type").asString()).isEqualTo("urn:lendflow:problem:not-found");
+
+        HttpResponse<String> malformed = http.get("/api/v1/customers/not-a-uuid");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(malformed.body()).get("errors").get(0).get("field").asString()).isEqualTo("id");
+    }
+
+    @Test
+    void healthMetricsAndOpenApiAreServed() {
+        assertThat(http.get("/actuator/health/readiness").body()).contains("\"UP\"");
+        assertThat(http.get("/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
+        assertThat(http.get("/v3/api-docs").body()).contains("/api/v1/customers");
+    }
+
+    private Envelope announcementOf(UUID customerId) {
+        return KafkaProbe.first(Topics.LOAN_ORDER_CUSTOMER, record -> record.key().equals(customerId.toString()),
+                        Duration.ofSeconds(20))
+                .map(record -> codec.decode(record.value()))
+                .orElseThrow(() -> new AssertionError("no CustomerRegistered for " + customerId + " on the topic"));
+    }
+
+    private long count(String table) {
+        return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+    }
+}
