@@ -117,6 +117,7 @@ class WalkingSkeletonTest {
         if (requestId != null) {
             request.header("X-Request-Id", requestId);
         }
+        request.header("Idempotency-Key", UUID.randomUUID().toString());
         return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 

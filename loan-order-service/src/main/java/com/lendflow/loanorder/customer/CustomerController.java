@@ -1,6 +1,7 @@
 package com.lendflow.loanorder.customer;
 
 import com.lendflow.platform.web.ApiProblem;
+import com.lendflow.platform.web.idempotency.IdempotentRequests;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.UUID;
@@ -10,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -19,21 +21,26 @@ class CustomerController {
 
     private final RegisterCustomerHandler register;
     private final Customers customers;
+    private final IdempotentRequests idempotency;
 
-    CustomerController(RegisterCustomerHandler register, Customers customers) {
+    CustomerController(RegisterCustomerHandler register, Customers customers, IdempotentRequests idempotency) {
         this.register = register;
         this.customers = customers;
+        this.idempotency = idempotency;
     }
 
+    /** Registers a customer. A retry with the same Idempotency-Key returns the same customer. */
     @PostMapping
-    ResponseEntity<CustomerView> register(@Valid @RequestBody RegisterCustomerRequest request) {
-        CustomerView customer;
+    ResponseEntity<?> register(@RequestHeader(IdempotentRequests.HEADER) String idempotencyKey,
+                               @Valid @RequestBody RegisterCustomerRequest request) {
         try {
-            customer = register.handle(request.toCommand());
+            return idempotency.execute(idempotencyKey, request, () -> {
+                CustomerView customer = register.handle(request.toCommand());
+                return ResponseEntity.created(URI.create("/api/v1/customers/" + customer.id())).body(customer);
+            });
         } catch (DataIntegrityViolationException raceOnIdNumber) {
             throw ApiProblem.conflict("customer-exists", "a customer with this ID number is already registered");
         }
-        return ResponseEntity.created(URI.create("/api/v1/customers/" + customer.id())).body(customer);
     }
 
     @GetMapping("/{id}")

@@ -24,10 +24,10 @@ class RegisterCustomerHandler {
 
     @Transactional
     public CustomerView handle(RegisterCustomer command) {
-        customers.findByIdNumber(command.idNumber()).ifPresent(existing -> {
-            throw ApiProblem.conflict("customer-exists",
-                    "a customer with this ID number is already registered as " + existing.id());
-        });
+        if (customers.findByIdNumber(command.idNumber()).isPresent()) {
+            // The existing customer's id is not echoed: the caller may not be entitled to it.
+            throw ApiProblem.conflict("customer-exists", "a customer with this ID number is already registered");
+        }
         Customer customer = customers.save(Customer.register(command, clock.instant()));
         outbox.publish(Topics.LOAN_ORDER_CUSTOMER, customer.id().toString(), CustomerRegistered.TYPE,
                 customer.registered());

@@ -47,7 +47,7 @@ class CustomerRegistrationTest {
         String requestId = UUID.randomUUID().toString();
 
         HttpResponse<String> response = http.postJson("/api/v1/customers", Applicants.json("张三", mobile, idNumber),
-                Map.of("X-Request-Id", requestId));
+                Map.of("X-Request-Id", requestId, "Idempotency-Key", UUID.randomUUID().toString()));
 
         assertThat(response.statusCode()).isEqualTo(201);
         JsonNode customer = json.readTree(response.body());
@@ -72,12 +72,12 @@ class CustomerRegistrationTest {
     @Test
     void theSameIdNumberCannotRegisterTwice() {
         String idNumber = Applicants.idNumber();
-        assertThat(http.postJson("/api/v1/customers", Applicants.json("张三", Applicants.mobile(), idNumber)).statusCode())
+        assertThat(register(Applicants.json("张三", Applicants.mobile(), idNumber)).statusCode())
                 .isEqualTo(201);
         long customers = count("customer");
         long messages = count("messaging.outbox");
 
-        HttpResponse<String> again = http.postJson("/api/v1/customers", Applicants.json("李四", Applicants.mobile(), idNumber));
+        HttpResponse<String> again = register(Applicants.json("李四", Applicants.mobile(), idNumber));
 
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(json.readTree(again.body()).get("type").asString()).isEqualTo("urn:lendflow:problem:customer-exists");
@@ -117,7 +117,7 @@ class CustomerRegistrationTest {
         long customers = count("customer");
         long messages = count("messaging.outbox");
 
-        HttpResponse<String> response = http.postJson("/api/v1/customers", body);
+        HttpResponse<String> response = register(body);
 
         assertThat(response.statusCode()).as(why).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -137,7 +137,7 @@ class CustomerRegistrationTest {
         long customers = count("customer");
         String huge = "{\"name\":\"" + "张".repeat(600_000) + "\",\"mobile\":\"13812345678\",\"idNumber\":\"x\"}";
 
-        HttpResponse<String> response = http.postJson("/api/v1/customers", huge);
+        HttpResponse<String> response = register(huge);
 
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(json.readTree(response.body()).get("type").asString()).isEqualTo("urn:lendflow:problem:body-too-large");
@@ -160,6 +160,52 @@ class CustomerRegistrationTest {
         assertThat(http.get("/actuator/health/readiness").body()).contains("\"UP\"");
         assertThat(http.get("/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
         assertThat(http.get("/v3/api-docs").body()).contains("/api/v1/customers");
+    }
+
+    @Test
+    void aRetryWithTheSameIdempotencyKeyReturnsTheSameCustomerAndRegistersOnce() {
+        String key = UUID.randomUUID().toString();
+        String body = Applicants.zhangSan();
+        long customers = count("customer");
+
+        HttpResponse<String> first = http.postJson("/api/v1/customers", body, Map.of("Idempotency-Key", key));
+        HttpResponse<String> retry = http.postJson("/api/v1/customers", body, Map.of("Idempotency-Key", key));
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(retry.statusCode()).isEqualTo(201);
+        assertThat(retry.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(json.readTree(retry.body()).get("id")).isEqualTo(json.readTree(first.body()).get("id"));
+        assertThat(retry.headers().firstValue("Location")).isEqualTo(first.headers().firstValue("Location"));
+        assertThat(count("customer")).isEqualTo(customers + 1);
+    }
+
+    @Test
+    void theSameIdempotencyKeyWithAnotherRequestIsRefused() {
+        String key = UUID.randomUUID().toString();
+        assertThat(http.postJson("/api/v1/customers", Applicants.zhangSan(), Map.of("Idempotency-Key", key)).statusCode())
+                .isEqualTo(201);
+        long customers = count("customer");
+
+        HttpResponse<String> reused = http.postJson("/api/v1/customers", Applicants.zhangSan(), Map.of("Idempotency-Key", key));
+
+        assertThat(reused.statusCode()).isEqualTo(409);
+        assertThat(json.readTree(reused.body()).get("type").asString()).isEqualTo("urn:lendflow:problem:idempotency-key-reused");
+        assertThat(count("customer")).isEqualTo(customers);
+    }
+
+    @Test
+    void aRegistrationWithoutAnIdempotencyKeyIsRefusedNamingTheHeader() {
+        long customers = count("customer");
+
+        HttpResponse<String> response = http.postJson("/api/v1/customers", Applicants.zhangSan());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(response.body()).get("errors").get(0).get("field").asString()).isEqualTo("Idempotency-Key");
+        assertThat(count("customer")).isEqualTo(customers);
+    }
+
+    private HttpResponse<String> register(String body) {
+        return http.postJson("/api/v1/customers", body, Map.of("Idempotency-Key", UUID.randomUUID().toString()));
     }
 
     private Envelope announcementOf(UUID customerId) {

@@ -29,7 +29,10 @@ public class RealInfrastructureCustomizerFactory implements ContextCustomizerFac
                     "spring.datasource.username", SharedInfrastructure.USER,
                     "spring.datasource.password", SharedInfrastructure.PASSWORD,
                     "spring.kafka.bootstrap-servers", SharedInfrastructure.kafkaBootstrapServers(),
-                    "lendflow.messaging.retry-backoff", "50ms")));
+                    "lendflow.messaging.retry-backoff", "50ms",
+                    "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens.jwksUri(),
+                    "spring.security.oauth2.resourceserver.jwt.issuer-uri", TestTokens.ISSUER,
+                    "lendflow.crypto.allow-dev-keys", "true")));
         }
     }
 }
