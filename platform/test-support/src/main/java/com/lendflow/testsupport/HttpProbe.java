@@ -15,9 +15,27 @@ public final class HttpProbe {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String baseUrl;
+    private final Map<String, String> defaults;
 
     public HttpProbe(String baseUrl) {
+        this(baseUrl, Map.of());
+    }
+
+    private HttpProbe(String baseUrl, Map<String, String> defaults) {
         this.baseUrl = baseUrl;
+        this.defaults = defaults;
+    }
+
+    /** The same probe, sending {@code header} on every request. */
+    public HttpProbe with(String header, String value) {
+        Map<String, String> headers = new java.util.LinkedHashMap<>(defaults);
+        headers.put(header, value);
+        return new HttpProbe(baseUrl, Map.copyOf(headers));
+    }
+
+    /** The same probe, sending {@code token} as its bearer token. */
+    public HttpProbe bearer(String token) {
+        return with("Authorization", "Bearer " + token);
     }
 
     public static HttpProbe localhost(int port) {
@@ -39,6 +57,11 @@ public final class HttpProbe {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request, Map<String, String> headers) {
+        defaults.forEach((name, value) -> {
+            if (!headers.containsKey(name)) {
+                request.header(name, value);
+            }
+        });
         headers.forEach(request::header);
         try {
             return CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());

@@ -46,6 +46,25 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .body(Problems.of(problem.status(), problem.slug(), problem.title(), problem.getMessage()));
     }
 
+    @ExceptionHandler(InvalidRequest.class)
+    ResponseEntity<ProblemDetail> invalidRequest(InvalidRequest invalid) {
+        return ResponseEntity.badRequest().body(Problems.invalid(invalid.violations()));
+    }
+
+    /**
+     * Anything unforeseen: logged with the request id, answered without internals. Security's own
+     * refusals pass through to the security filters, which answer 401 or 403.
+     */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception exception) throws Exception {
+        if (exception.getClass().getName().startsWith("org.springframework.security.")) {
+            throw exception;
+        }
+        log.error("unexpected failure", exception);
+        return ResponseEntity.internalServerError().body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+                "Internal error", "the request failed on our side; quote the requestId when reporting it"));
+    }
+
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException exception) {
         List<FieldViolation> violations = exception.getConstraintViolations().stream()
@@ -124,8 +143,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         InvalidFormatException format = find(exception, InvalidFormatException.class);
         if (format != null) {
-            return new FieldViolation(path(format), "format",
-                    "must be a valid " + format.getTargetType().getSimpleName());
+            String expected = format.getTargetType().getSimpleName();
+            // Text that does not parse is a format problem; a number or boolean where text belongs is a type problem.
+            return format.getValue() instanceof String
+                    ? new FieldViolation(path(format), "format", "must be a valid " + expected)
+                    : new FieldViolation(path(format), "type", "must be a JSON " + (expected.equals("String") ? "string" : expected));
         }
         MismatchedInputException mismatch = find(exception, MismatchedInputException.class);
         if (mismatch != null) {

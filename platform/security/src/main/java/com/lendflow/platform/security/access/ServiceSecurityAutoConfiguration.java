@@ -1,0 +1,116 @@
+package com.lendflow.platform.security.access;
+
+import com.lendflow.platform.web.Problems;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every service checks the token again, whatever the gateway did: signature against the auth
+ * server's keys, expiry, issuer and audience (spring.security.oauth2.resourceserver.jwt.*), then
+ * scope per path here and role per endpoint with {@code @PreAuthorize}. Health, metrics and the
+ * OpenAPI document stay open for the platform's own probes.
+ */
+@AutoConfiguration(beforeName = {
+        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration"})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass({SecurityFilterChain.class, JwtDecoder.class})
+@EnableMethodSecurity
+public class ServiceSecurityAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean(SecurityFilterChain.class)
+    SecurityFilterChain serviceSecurityChain(HttpSecurity http, JsonMapper json) throws Exception {
+        http
+                .csrf(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
+                                "/actuator/prometheus").permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers("/ops/v1/audit", "/ops/v1/audit/**").hasAnyRole(Roles.ADMIN, Roles.OPS_SUPERVISOR)
+                        .requestMatchers("/ops/**").hasAuthority("SCOPE_" + Scopes.OPS)
+                        .requestMatchers("/internal/**").hasAuthority("SCOPE_" + Scopes.INTERNAL)
+                        .requestMatchers("/api/**").hasAnyAuthority("SCOPE_" + Scopes.CUSTOMER, "SCOPE_" + Scopes.OPS,
+                                "SCOPE_" + Scopes.INTERNAL)
+                        .anyRequest().denyAll())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(tokenToAuthorities()))
+                        .authenticationEntryPoint(unauthenticated(json))
+                        .accessDeniedHandler(forbidden(json)))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(unauthenticated(json))
+                        .accessDeniedHandler(forbidden(json)))
+                .anonymous(Customizer.withDefaults());
+        return http.build();
+    }
+
+    /** Scopes become {@code SCOPE_x}; a staff token's {@code roles} claim becomes {@code ROLE_x}. */
+    public static JwtAuthenticationConverter tokenToAuthorities() {
+        JwtGrantedAuthoritiesConverter scopes = new JwtGrantedAuthoritiesConverter();
+        Converter<Jwt, Collection<GrantedAuthority>> authorities = jwt -> {
+            List<GrantedAuthority> granted = new ArrayList<>(scopes.convert(jwt));
+            List<String> roles = jwt.getClaimAsStringList("roles");
+            if (roles != null) {
+                roles.forEach(role -> granted.add(new SimpleGrantedAuthority("ROLE_" + role)));
+            }
+            return granted;
+        };
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(authorities);
+        return converter;
+    }
+
+    private static AuthenticationEntryPoint unauthenticated(JsonMapper json) {
+        return (request, response, failure) -> {
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"lendflow\"");
+            String detail = request.getHeader("Authorization") == null
+                    ? "a bearer token from the Lendflow auth server is required"
+                    : "the bearer token is not valid: it is malformed, expired, forged, or meant for another audience";
+            write(response, json, Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthenticated", detail));
+        };
+    }
+
+    private static AccessDeniedHandler forbidden(JsonMapper json) {
+        return (request, response, denied) -> write(response, json, Problems.of(HttpStatus.FORBIDDEN, "forbidden",
+                "Forbidden", "this token may not " + request.getMethod() + " " + request.getRequestURI()));
+    }
+
+    private static void write(HttpServletResponse response, JsonMapper json, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getOutputStream().write(json.writeValueAsBytes(problem));
+    }
+}
