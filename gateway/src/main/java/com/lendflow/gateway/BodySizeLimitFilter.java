@@ -1,13 +1,10 @@
 package com.lendflow.gateway;
 
-import java.nio.charset.StandardCharsets;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.server.ServerWebExchange;
@@ -32,16 +29,9 @@ class BodySizeLimitFilter implements GlobalFilter, Ordered {
         if (declared <= maxBytes) {
             return chain.filter(exchange);
         }
-        String requestId = exchange.getRequest().getHeaders().getFirst(RequestIdFilter.REQUEST_ID);
-        String body = """
-                {"type":"urn:lendflow:problem:body-too-large","title":"Request body too large","status":413,\
-                "detail":"the request body is larger than the %d bytes this API accepts","requestId":"%s"}"""
-                .formatted(maxBytes, requestId == null ? "" : requestId);
-        exchange.getResponse().setStatusCode(HttpStatus.CONTENT_TOO_LARGE);
-        exchange.getResponse().getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         exchange.getResponse().getHeaders().set("Connection", "close");
-        DataBuffer buffer = exchange.getResponse().bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8));
-        return exchange.getResponse().writeWith(Mono.just(buffer));
+        return GatewayProblems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Request body too large",
+                "the request body is larger than the " + maxBytes + " bytes this API accepts");
     }
 
     @Override
