@@ -40,6 +40,7 @@ public final class LocalStack implements AutoCloseable {
 
     private final StackSettings settings;
     private final List<ConfigurableApplicationContext> started = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, ConfigurableApplicationContext> byName = new java.util.concurrent.ConcurrentHashMap<>();
     private EmbeddedPostgres postgres;
     private LocalKafka kafka;
 
@@ -105,6 +106,7 @@ public final class LocalStack implements AutoCloseable {
         ready("kafka", kafka.bootstrapServers(), kafkaBegin);
 
         startOne(Suite.PARTNER_SIMULATOR, servletArgs(Suite.PARTNER_SIMULATOR));
+        startOne(Suite.AUTH_SERVER, servletArgs(Suite.AUTH_SERVER));
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, settings.startThreads()),
                 Thread.ofPlatform().name("stack-start-", 0).factory());
         try {
@@ -130,6 +132,7 @@ public final class LocalStack implements AutoCloseable {
             say("  %-24s %s/swagger-ui.html".formatted(service.name(), settings.urlOf(service)));
         }
         say("  %-24s %s/swagger-ui.html".formatted(Suite.PARTNER_SIMULATOR.name(), settings.urlOf(Suite.PARTNER_SIMULATOR)));
+        say("Tokens: %s/oauth2/token (see the README for the curl commands)".formatted(settings.urlOf(Suite.AUTH_SERVER)));
         say("Logs: " + settings.home().resolve("logs/lendflow.log") + ". Ctrl-C stops everything.");
     }
 
@@ -140,11 +143,22 @@ public final class LocalStack implements AutoCloseable {
         args.add("--spring.main.register-shutdown-hook=false");
         ConfigurableApplicationContext context = service.starter().apply(args.toArray(String[]::new));
         started.add(context);
+        byName.put(service.name(), context);
         ready(service.name(), settings.urlOf(service), begin);
     }
 
+    /** Every context trusts the stack's auth server, and the auth server names itself by its stack address. */
+    private List<String> authArgs() {
+        String issuer = settings.urlOf(Suite.AUTH_SERVER);
+        return List.of("--lendflow.auth.issuer=" + issuer,
+                "--LENDFLOW_AUTH_ISSUER=" + issuer, "--LENDFLOW_AUTH_JWKS_URI=" + issuer + "/oauth2/jwks",
+                // Keys are local-only, derived for development; production sets LENDFLOW_CRYPTO_* instead.
+                "--lendflow.crypto.allow-dev-keys=true");
+    }
+
     private List<String> servletArgs(StackService service) {
-        List<String> args = new ArrayList<>(List.of(
+        List<String> args = new ArrayList<>(authArgs());
+        args.addAll(List.of(
                 "--server.port=" + settings.portOf(service),
                 "--spring.cloud.gateway.server.webflux.enabled=false",
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers()));
@@ -161,7 +175,8 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private List<String> gatewayArgs() {
-        List<String> args = new ArrayList<>(List.of(
+        List<String> args = new ArrayList<>(authArgs());
+        args.addAll(List.of(
                 "--server.port=" + settings.portOf(Suite.GATEWAY),
                 "--spring.main.web-application-type=reactive",
                 "--spring.autoconfigure.exclude=" + GATEWAY_EXCLUDES));
@@ -197,6 +212,19 @@ public final class LocalStack implements AutoCloseable {
         return settings.urlOf(service);
     }
 
+    /** A running service's Spring context, for tests that need to look inside. */
+    ConfigurableApplicationContext contextOf(StackService service) {
+        ConfigurableApplicationContext context = byName.get(service.name());
+        if (context == null) {
+            throw new IllegalStateException(service.name() + " is not running");
+        }
+        return context;
+    }
+
+    int postgresPort() {
+        return settings.postgresPort();
+    }
+
     @Override
     public void close() {
         List<ConfigurableApplicationContext> contexts = new ArrayList<>(started);
@@ -209,6 +237,7 @@ public final class LocalStack implements AutoCloseable {
             }
         }
         started.clear();
+        byName.clear();
         if (kafka != null) {
             kafka.close();
             kafka = null;

@@ -1,6 +1,7 @@
 package com.lendflow.localstack;
 
 import com.lendflow.antifraud.AntifraudServiceApplication;
+import com.lendflow.auth.AuthServerApplication;
 import com.lendflow.collection.CollectionServiceApplication;
 import com.lendflow.coreledger.CoreLedgerServiceApplication;
 import com.lendflow.creditdecision.CreditDecisionServiceApplication;
@@ -21,6 +22,9 @@ final class Suite {
 
     static final StackService PARTNER_SIMULATOR = new StackService(PartnerSimulatorApplication.NAME, 8099, null,
             args -> ServiceApplication.run(PartnerSimulatorApplication.class, PartnerSimulatorApplication.NAME, args));
+
+    static final StackService AUTH_SERVER = new StackService(AuthServerApplication.NAME, 9000, null,
+            AuthServerApplication::start);
 
     static final List<StackService> SERVICES = List.of(
             service(LoanOrderServiceApplication.class, LoanOrderServiceApplication.NAME, 8081, "lendflow_loan_order"),

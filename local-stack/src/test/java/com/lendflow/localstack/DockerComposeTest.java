@@ -242,6 +242,36 @@ class DockerComposeTest {
         assertThat(problems).as("gateway addresses of the services").isEmpty();
     }
 
+    @Test
+    void everyServiceAndTheGatewayTrustTheAuthServerByTheAddressItIssuesAs() {
+        String issuer = "http://auth-server:" + path(moduleConfigs.get("auth-server"), "server", "port");
+        List<String> problems = new ArrayList<>();
+        if (!issuer.equals(environment("auth-server").get("LENDFLOW_AUTH_ISSUER"))) {
+            problems.add("auth-server: LENDFLOW_AUTH_ISSUER=" + environment("auth-server").get("LENDFLOW_AUTH_ISSUER")
+                    + ", expected " + issuer);
+        }
+        List<String> trusting = new ArrayList<>(serviceModules());
+        trusting.add("gateway");
+        for (String module : trusting) {
+            Map<String, String> env = environment(module);
+            if (!issuer.equals(env.get("LENDFLOW_AUTH_ISSUER"))) {
+                problems.add(module + ": LENDFLOW_AUTH_ISSUER=" + env.get("LENDFLOW_AUTH_ISSUER") + ", expected " + issuer);
+            }
+            if (!(issuer + "/oauth2/jwks").equals(env.get("LENDFLOW_AUTH_JWKS_URI"))) {
+                problems.add(module + ": LENDFLOW_AUTH_JWKS_URI=" + env.get("LENDFLOW_AUTH_JWKS_URI")
+                        + ", expected " + issuer + "/oauth2/jwks");
+            }
+        }
+        for (String module : serviceModules()) {
+            for (String variable : List.of("LENDFLOW_CRYPTO_ACTIVE_KEY_ID", "LENDFLOW_CRYPTO_INDEX_KEY")) {
+                if (!environment(module).containsKey(variable)) {
+                    problems.add(module + ": personal-data encryption needs " + variable);
+                }
+            }
+        }
+        assertThat(problems).as("token trust and personal-data keys").isEmpty();
+    }
+
     // ---------------------------------------------------------------- helpers
 
     /** Deployable modules that also have a compose service (a missing one is reported by the image test). */

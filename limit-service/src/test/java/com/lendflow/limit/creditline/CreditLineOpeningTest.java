@@ -10,6 +10,7 @@ import com.lendflow.platform.messaging.EnvelopeCodec;
 import com.lendflow.testsupport.HttpProbe;
 import com.lendflow.testsupport.KafkaProbe;
 import com.lendflow.testsupport.ServiceIntegrationTest;
+import com.lendflow.testsupport.TestTokens;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +35,8 @@ class CreditLineOpeningTest {
 
     @BeforeEach
     void setUp() {
-        http = HttpProbe.localhost(environment.getRequiredProperty("local.server.port", Integer.class));
+        http = HttpProbe.localhost(environment.getRequiredProperty("local.server.port", Integer.class))
+                .bearer(TestTokens.appBackend());
     }
 
     @Test
@@ -73,9 +75,26 @@ class CreditLineOpeningTest {
 
     @Test
     void aCustomerWithoutALineIs404() {
-        HttpResponse<String> response = http.get("/api/v1/customers/" + UUID.randomUUID() + "/credit-line");
+        UUID customerId = UUID.randomUUID();
+        HttpResponse<String> response = http.with("X-Customer-Id", customerId.toString())
+                .get("/api/v1/customers/" + customerId + "/credit-line");
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(json.readTree(response.body()).get("title").asString()).isEqualTo("Credit line not found");
+    }
+
+    @Test
+    void anotherCustomersLineIsNotFoundAndAStaffTokenIsNotACustomer() {
+        UUID customerId = UUID.randomUUID();
+        announce(registration(customerId));
+        awaitCreditLine(customerId);
+
+        HttpResponse<String> someoneElse = http.with("X-Customer-Id", UUID.randomUUID().toString())
+                .get("/api/v1/customers/" + customerId + "/credit-line");
+        HttpResponse<String> anonymous = HttpProbe.localhost(environment.getRequiredProperty("local.server.port", Integer.class))
+                .get("/api/v1/customers/" + customerId + "/credit-line");
+
+        assertThat(someoneElse.statusCode()).isEqualTo(404);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
     }
 
     private Envelope registration(UUID customerId) {
@@ -90,7 +109,7 @@ class CreditLineOpeningTest {
     private HttpResponse<String> awaitCreditLine(UUID customerId) {
         HttpResponse<String>[] found = new HttpResponse[1];
         await().atMost(Duration.ofSeconds(30)).until(() -> {
-            found[0] = http.get("/api/v1/customers/" + customerId + "/credit-line");
+            found[0] = http.with("X-Customer-Id", customerId.toString()).get("/api/v1/customers/" + customerId + "/credit-line");
             return found[0].statusCode() == 200;
         });
         return found[0];

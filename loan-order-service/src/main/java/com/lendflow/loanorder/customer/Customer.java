@@ -1,7 +1,9 @@
 package com.lendflow.loanorder.customer;
 
 import com.lendflow.contracts.customer.CustomerRegistered;
+import com.lendflow.platform.security.crypto.EncryptedStringConverter;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -9,6 +11,10 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
 
+/**
+ * A customer. Name, mobile and ID number are stored only encrypted (AES-GCM, key id in each
+ * value); the ID number's blind index makes "already registered?" a lookup on a unique column.
+ */
 @Entity
 @Table(name = "customer")
 class Customer {
@@ -16,14 +22,20 @@ class Customer {
     @Id
     private UUID id;
 
-    @Column(nullable = false)
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "name_encrypted", nullable = false)
     private String name;
 
-    @Column(nullable = false)
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "mobile_encrypted", nullable = false)
     private String mobile;
 
-    @Column(name = "id_number", nullable = false)
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "id_number_encrypted", nullable = false)
     private String idNumber;
+
+    @Column(name = "id_number_index", nullable = false, updatable = false)
+    private String idNumberIndex;
 
     @Column(name = "registered_at", nullable = false)
     private Instant registeredAt;
@@ -34,16 +46,17 @@ class Customer {
     protected Customer() {
     }
 
-    private Customer(UUID id, String name, String mobile, String idNumber, Instant registeredAt) {
+    private Customer(UUID id, String name, String mobile, String idNumber, String idNumberIndex, Instant registeredAt) {
         this.id = id;
         this.name = name;
         this.mobile = mobile;
         this.idNumber = idNumber;
+        this.idNumberIndex = idNumberIndex;
         this.registeredAt = registeredAt;
     }
 
-    static Customer register(RegisterCustomer command, Instant now) {
-        return new Customer(UUID.randomUUID(), command.name(), command.mobile(), command.idNumber(), now);
+    static Customer register(RegisterCustomer command, String idNumberIndex, Instant now) {
+        return new Customer(UUID.randomUUID(), command.name(), command.mobile(), command.idNumber(), idNumberIndex, now);
     }
 
     CustomerRegistered registered() {

@@ -1,5 +1,6 @@
 package com.lendflow.loanorder.customer;
 
+import com.lendflow.platform.security.access.ActingCustomer;
 import com.lendflow.platform.web.ApiProblem;
 import com.lendflow.platform.web.idempotency.IdempotentRequests;
 import jakarta.validation.Valid;
@@ -7,6 +8,7 @@ import java.net.URI;
 import java.util.UUID;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -15,8 +17,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+/** The app backend's customer API. A customer-scoped request sees only the customer it names. */
 @RestController
 @RequestMapping("/api/v1/customers")
+@PreAuthorize("hasAuthority('SCOPE_customer')")
 class CustomerController {
 
     private final RegisterCustomerHandler register;
@@ -45,6 +49,7 @@ class CustomerController {
 
     @GetMapping("/{id}")
     CustomerView customer(@PathVariable UUID id) {
+        ActingCustomer.mayAccess(id, "Customer", id);
         return customers.findById(id).map(CustomerView::of).orElseThrow(() -> ApiProblem.notFound("Customer", id));
     }
 }

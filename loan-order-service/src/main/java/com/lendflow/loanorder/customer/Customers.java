@@ -10,5 +10,5 @@ interface Customers extends Repository<Customer, UUID> {
 
     Optional<Customer> findById(UUID id);
 
-    Optional<Customer> findByIdNumber(String idNumber);
+    boolean existsByIdNumberIndex(String idNumberIndex);
 }

@@ -9,6 +9,7 @@ import com.lendflow.platform.messaging.EnvelopeCodec;
 import com.lendflow.testsupport.HttpProbe;
 import com.lendflow.testsupport.KafkaProbe;
 import com.lendflow.testsupport.ServiceIntegrationTest;
+import com.lendflow.testsupport.TestTokens;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -37,7 +38,8 @@ class CustomerRegistrationTest {
 
     @BeforeEach
     void setUp() {
-        http = HttpProbe.localhost(environment.getRequiredProperty("local.server.port", Integer.class));
+        http = HttpProbe.localhost(environment.getRequiredProperty("local.server.port", Integer.class))
+                .bearer(TestTokens.appBackend());
     }
 
     @Test
@@ -64,7 +66,7 @@ class CustomerRegistrationTest {
         assertThat(codec.payloadOf(announced, CustomerRegistered.TYPE).customerId()).isEqualTo(customerId);
         assertThat(announced.payload().toString()).doesNotContain(idNumber).doesNotContain(mobile).doesNotContain("张三");
 
-        HttpResponse<String> fetched = http.get("/api/v1/customers/" + customerId);
+        HttpResponse<String> fetched = http.with("X-Customer-Id", customerId.toString()).get("/api/v1/customers/" + customerId);
         assertThat(fetched.statusCode()).isEqualTo(200);
         assertThat(json.readTree(fetched.body()).get("idNumber").asString()).isEqualTo(customer.get("idNumber").asString());
     }
@@ -106,6 +108,8 @@ class CustomerRegistrationTest {
                         + "\",\"creditLimit\":\"99999\"}", "creditLimit", "unknown-field"),
                 Arguments.of("a number where text belongs", "{\"name\":\"张三\",\"mobile\":[1],\"idNumber\":\"" + id + "\"}",
                         "mobile", "type"),
+                Arguments.of("a JSON number where the mobile's text belongs", "{\"name\":\"张三\",\"mobile\":13812345678,\"idNumber\":\""
+                        + id + "\"}", "mobile", "type"),
                 Arguments.of("malformed JSON", "{\"name\":\"张三\",", "body", "malformed-json"),
                 Arguments.of("duplicated key", "{\"name\":\"张三\",\"name\":\"李四\",\"mobile\":\"" + mobile + "\",\"idNumber\":\""
                         + id + "\"}", "body", "malformed-json"));
@@ -146,11 +150,12 @@ class CustomerRegistrationTest {
 
     @Test
     void anUnknownCustomerIs404AndAMalformedIdIs400() {
-        HttpResponse<String> unknown = http.get("/api/v1/customers/" + UUID.randomUUID());
+        UUID nobody = UUID.randomUUID();
+        HttpResponse<String> unknown = http.with("X-Customer-Id", nobody.toString()).get("/api/v1/customers/" + nobody);
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(json.readTree(unknown.body()).get("type").asString()).isEqualTo("urn:lendflow:problem:not-found");
 
-        HttpResponse<String> malformed = http.get("/api/v1/customers/not-a-uuid");
+        HttpResponse<String> malformed = http.with("X-Customer-Id", nobody.toString()).get("/api/v1/customers/not-a-uuid");
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(json.readTree(malformed.body()).get("errors").get(0).get("field").asString()).isEqualTo("id");
     }

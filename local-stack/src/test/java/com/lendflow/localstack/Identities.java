@@ -1,0 +1,27 @@
+package com.lendflow.localstack;
+
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Object Mother for valid, unique personal data, so each run's values can be searched for in the logs. */
+final class Identities {
+
+    private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+
+    private Identities() {
+    }
+
+    static String idNumber() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        String first17 = "310115" + (1970 + random.nextInt(30))
+                + "%02d%02d".formatted(1 + random.nextInt(12), 1 + random.nextInt(28)) + "%03d".formatted(random.nextInt(1000));
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (first17.charAt(i) - '0') * WEIGHTS[i];
+        }
+        return first17 + "10X98765432".charAt(sum % 11);
+    }
+
+    static String mobile() {
+        return "139" + "%08d".formatted(ThreadLocalRandom.current().nextInt(100_000_000));
+    }
+}
