@@ -133,6 +133,8 @@ public final class LocalStack implements AutoCloseable {
         }
         say("  %-24s %s/swagger-ui.html".formatted(Suite.PARTNER_SIMULATOR.name(), settings.urlOf(Suite.PARTNER_SIMULATOR)));
         say("Tokens: %s/oauth2/token (see the README for the curl commands)".formatted(settings.urlOf(Suite.AUTH_SERVER)));
+        say("Local only: personal data is encrypted with development keys and tokens are signed with a key");
+        say("generated at start (they do not survive a restart). Production sets LENDFLOW_CRYPTO_* and LENDFLOW_AUTH_SIGNING_KEY.");
         say("Logs: " + settings.home().resolve("logs/lendflow.log") + ". Ctrl-C stops everything.");
     }
 
