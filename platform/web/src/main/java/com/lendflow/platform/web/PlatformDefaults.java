@@ -1,33 +1,12 @@
 package com.lendflow.platform.web;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import org.springframework.boot.EnvironmentPostProcessor;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.env.PropertiesPropertySourceLoader;
-import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.io.ClassPathResource;
-
 /**
  * The settings every Lendflow service shares (actuator exposure, probes, JSON logs, graceful
- * shutdown), added with the lowest precedence so a service's own yml and any environment
- * variable override them.
+ * shutdown, body cap), from {@code lendflow/platform-defaults.properties}.
  */
-public class PlatformDefaults implements EnvironmentPostProcessor {
+public class PlatformDefaults extends ClasspathDefaults {
 
-    static final String SOURCE_NAME = "lendflowPlatformDefaults";
-
-    @Override
-    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        if (environment.getPropertySources().contains(SOURCE_NAME)) {
-            return;
-        }
-        try {
-            new PropertiesPropertySourceLoader()
-                    .load(SOURCE_NAME, new ClassPathResource("lendflow/platform-defaults.properties"))
-                    .forEach(environment.getPropertySources()::addLast);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    public PlatformDefaults() {
+        super("lendflowPlatformDefaults", "lendflow/platform-defaults.properties");
     }
 }
