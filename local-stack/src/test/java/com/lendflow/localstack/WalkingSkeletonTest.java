@@ -58,6 +58,21 @@ class WalkingSkeletonTest {
     }
 
     @Test
+    void anyoneCanCheckTheArithmeticWithTheLoanCalculatorWithoutAToken() {
+        HttpResponse<String> quote = SharedStack.postJson("/api/v1/loan-calculator",
+                "{\"principal\":\"100.00\",\"annualRate\":\"0.09125\",\"termMonths\":3,"
+                        + "\"method\":\"EQUAL_INSTALLMENT\",\"startDate\":\"2026-01-15\"}", Map.of());
+
+        assertThat(quote.statusCode()).isEqualTo(200);
+        assertThat(quote.body())
+                .contains("{\"period\":1,\"dueDate\":\"2026-02-15\",\"principal\":\"33.08\",\"interest\":\"0.76\","
+                        + "\"total\":\"33.84\",\"remainingPrincipal\":\"66.92\"}")
+                .contains("\"total\":\"33.85\"")
+                .contains("\"totalInterest\":\"1.53\"")
+                .contains("\"totalRepayment\":\"101.53\"");
+    }
+
+    @Test
     void badInputIsRefusedAtTheServiceThroughTheGatewayNamingTheField() {
         long before = customers();
         HttpResponse<String> response = SharedStack.postJson("/api/v1/customers",
