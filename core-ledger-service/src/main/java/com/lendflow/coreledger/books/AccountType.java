@@ -1,0 +1,5 @@
+package com.lendflow.coreledger.books;
+
+public enum AccountType {
+    ASSET, LIABILITY, INCOME, EXPENSE
+}
