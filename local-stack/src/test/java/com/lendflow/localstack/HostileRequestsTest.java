@@ -147,6 +147,19 @@ class HostileRequestsTest {
         assertThat(customers()).isEqualTo(before);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "\"-100.00\"", "\"0.00\"", "\"100.001\"", "\"0.005\"", "1e309", "\"99999999999999999999999.00\"",
+            "\"NaN\"", "\"Infinity\"", "\"100,00\"", "\"１００.００\"", "true", "null"})
+    void negativeFractionalFenHugeAndMalformedAmountsAreRefusedNamingTheField(String principal) {
+        HttpResponse<String> response = SharedStack.postJson("/api/v1/loan-calculator",
+                "{\"principal\":" + principal + ",\"annualRate\":\"0.09125\",\"termMonths\":3,"
+                        + "\"method\":\"EQUAL_INSTALLMENT\",\"startDate\":\"2026-01-15\"}", Map.of());
+
+        assertThat(response.statusCode()).as(principal).isEqualTo(400);
+        assertThat(response.body()).as(principal).contains("\"field\":\"principal\"");
+    }
+
     @Test
     void aMalformedIdOrCustomerHeaderIsRefused() {
         assertThat(SharedStack.get("/api/v1/customers/1%20OR%201=1", Map.of("Authorization", "Bearer " + appBackend,
