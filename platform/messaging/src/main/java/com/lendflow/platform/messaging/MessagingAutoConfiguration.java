@@ -61,7 +61,7 @@ public class MessagingAutoConfiguration {
                             PlatformTransactionManager transactionManager, KafkaTemplate<?, ?> kafkaTemplate,
                             MessagingProperties properties) {
         return new OutboxRelay(JdbcClient.create(dataSource), new TransactionTemplate(transactionManager),
-                stringTemplate(kafkaTemplate), properties.relay());
+                stringTemplate(kafkaTemplate), properties.relay(), properties.retention());
     }
 
     @Bean

@@ -45,12 +45,52 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile boolean wakeRequested;
     private Thread worker;
 
+    private final MessagingProperties.Retention retention;
+    private long lastHousekeeping = System.nanoTime();
+
     public OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaOperations<String, String> kafka,
                        MessagingProperties.Relay settings) {
+        this(jdbc, transactions, kafka, settings, new MessagingProperties.Retention(Duration.ofDays(7), Duration.ofDays(30),
+                Duration.ofMinutes(10)));
+    }
+
+    public OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaOperations<String, String> kafka,
+                       MessagingProperties.Relay settings, MessagingProperties.Retention retention) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.kafka = kafka;
         this.settings = settings;
+        this.retention = retention;
+    }
+
+    /**
+     * Deletes published outbox rows and remembered inbox ids past their retention, a bounded
+     * batch at a time so a backlog never holds long locks. Unpublished rows are never touched.
+     *
+     * @return rows deleted
+     */
+    public int housekeep() {
+        int deleted = 0;
+        int batch;
+        do {
+            batch = jdbc.sql("""
+                    delete from messaging.outbox where position in (
+                        select position from messaging.outbox
+                        where published_at is not null and published_at < now() - make_interval(secs => ?)
+                        order by position limit 10000)
+                    """).param(retention.published().toSeconds()).update();
+            deleted += batch;
+        } while (batch == 10_000);
+        do {
+            batch = jdbc.sql("""
+                    delete from messaging.inbox where ctid in (
+                        select ctid from messaging.inbox
+                        where received_at < now() - make_interval(secs => ?)
+                        limit 10000)
+                    """).param(retention.inbox().toSeconds()).update();
+            deleted += batch;
+        } while (batch == 10_000);
+        return deleted;
     }
 
     /** Asks the relay to look at the outbox now instead of at its next poll. */
@@ -144,8 +184,24 @@ public class OutboxRelay implements SmartLifecycle {
                 log.warn("outbox relay pass failed, retrying after {}: {}", settings.pollInterval(), e.toString());
             }
             if (published < settings.batchSize()) {
+                housekeepWhenDue();
                 pause(settings.pollInterval());
             }
+        }
+    }
+
+    private void housekeepWhenDue() {
+        if (System.nanoTime() - lastHousekeeping < retention.every().toNanos()) {
+            return;
+        }
+        lastHousekeeping = System.nanoTime();
+        try {
+            int deleted = housekeep();
+            if (deleted > 0) {
+                log.info("outbox housekeeping deleted {} row(s) past retention", deleted);
+            }
+        } catch (RuntimeException e) {
+            log.warn("outbox housekeeping failed, retrying in {}: {}", retention.every(), e.toString());
         }
     }
 

@@ -81,6 +81,37 @@ class MessagingKitTest {
     }
 
     @Test
+    void housekeepingDeletesOnlyWhatIsPublishedAndPastRetention() {
+        String thing = "thing-" + UUID.randomUUID();
+        UUID old = transaction.execute(status -> outbox.publish(MessagingTestApplication.TOPIC, thing, ThingHappened.TYPE,
+                new ThingHappened(thing, 1)));
+        UUID fresh = transaction.execute(status -> outbox.publish(MessagingTestApplication.TOPIC, thing, ThingHappened.TYPE,
+                new ThingHappened(thing, 2)));
+        UUID stuck = transaction.execute(status -> outbox.publish(MessagingTestApplication.TOPIC, "stuck-" + thing,
+                ThingHappened.TYPE, new ThingHappened(thing, 3)));
+        relay.publishBatch();
+        jdbc.sql("update messaging.outbox set published_at = now() - interval '8 days' where message_id = ?").param(old).update();
+        // Never published and very old: it must stay until it is sent.
+        jdbc.sql("update messaging.outbox set published_at = null, created_at = now() - interval '60 days' where message_id = ?")
+                .param(stuck).update();
+        UUID oldInbox = UUID.randomUUID();
+        jdbc.sql("insert into messaging.inbox (consumer, message_id, message_type, received_at) values ('c', ?, 't', now() - interval '31 days')")
+                .param(oldInbox).update();
+
+        relay.housekeep();
+
+        assertThat(exists("messaging.outbox", old)).isFalse();
+        assertThat(exists("messaging.outbox", fresh)).isTrue();
+        assertThat(exists("messaging.outbox", stuck)).isTrue();
+        assertThat(exists("messaging.inbox", oldInbox)).isFalse();
+        relay.publishBatch();
+    }
+
+    private boolean exists(String table, UUID messageId) {
+        return jdbc.sql("select count(*) from " + table + " where message_id = ?").param(messageId).query(Long.class).single() > 0;
+    }
+
+    @Test
     void aRolledBackChangeSendsNothing() {
         String thing = "thing-" + UUID.randomUUID();
         assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
