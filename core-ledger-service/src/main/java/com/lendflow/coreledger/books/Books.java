@@ -40,6 +40,11 @@ public class Books {
         return entries.findById(id);
     }
 
+    /** Every entry posted for the loan (reversals included), in posting order. */
+    public List<JournalEntry> entriesOfLoan(UUID loanId) {
+        return entries.findByLoanId(loanId);
+    }
+
     public Optional<JournalEntry> reversalOf(UUID id) {
         return entries.findReversalOf(id);
     }

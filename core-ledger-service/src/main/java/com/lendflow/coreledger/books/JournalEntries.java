@@ -34,16 +34,28 @@ class JournalEntries {
         return find(SELECT_ENTRY + " where reverses = ?", id);
     }
 
+    /** Uses the partial index journal_entry_loan. */
+    List<JournalEntry> findByLoanId(UUID loanId) {
+        return query(SELECT_ENTRY + " where loan_id = ? order by posted_at, id", loanId).list().stream()
+                .map(this::withLines).toList();
+    }
+
     private Optional<JournalEntry> find(String sql, Object key) {
+        return query(sql, key).optional().map(this::withLines);
+    }
+
+    private JournalEntry withLines(JournalEntry entry) {
+        return new JournalEntry(entry.id(), entry.businessDate(), entry.postedAt(), entry.eventType(), entry.eventId(),
+                entry.loanId(), entry.reverses(), entry.memo(), lines(entry.id()));
+    }
+
+    private JdbcClient.MappedQuerySpec<JournalEntry> query(String sql, Object key) {
         return jdbc.sql(sql).param(key)
                 .query((rs, row) -> new JournalEntry(rs.getObject("id", UUID.class),
                         rs.getObject("business_date", java.time.LocalDate.class),
                         rs.getObject("posted_at", OffsetDateTime.class).toInstant(), rs.getString("event_type"),
                         rs.getString("event_id"), rs.getObject("loan_id", UUID.class),
-                        rs.getObject("reverses", UUID.class), rs.getString("memo"), List.of()))
-                .optional()
-                .map(entry -> new JournalEntry(entry.id(), entry.businessDate(), entry.postedAt(), entry.eventType(),
-                        entry.eventId(), entry.loanId(), entry.reverses(), entry.memo(), lines(entry.id())));
+                        rs.getObject("reverses", UUID.class), rs.getString("memo"), List.of()));
     }
 
     private List<Posting> lines(UUID entryId) {

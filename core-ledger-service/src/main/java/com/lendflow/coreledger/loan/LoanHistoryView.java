@@ -1,0 +1,29 @@
+package com.lendflow.coreledger.loan;
+
+import com.lendflow.coreledger.books.JournalEntry;
+import com.lendflow.coreledger.books.Posting;
+import com.lendflow.coreledger.books.Side;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** Everything that happened to a loan, for staff: every schedule version and every journal entry it posted. */
+record LoanHistoryView(LoanView loan, List<LoanView.ScheduleView> scheduleVersions, List<EntryView> journalEntries) {
+
+    record EntryView(UUID id, LocalDate businessDate, Instant postedAt, String eventType, String eventId,
+                     UUID reverses, String memo, List<LineView> lines) {
+
+        static EntryView of(JournalEntry entry) {
+            return new EntryView(entry.id(), entry.businessDate(), entry.postedAt(), entry.eventType(), entry.eventId(),
+                    entry.reverses(), entry.memo(), entry.lines().stream().map(LineView::of).toList());
+        }
+    }
+
+    record LineView(String account, Side side, String amount, String fundingPartner) {
+
+        static LineView of(Posting line) {
+            return new LineView(line.account(), line.side(), LoanView.text(line.amount()), line.fundingPartner());
+        }
+    }
+}
