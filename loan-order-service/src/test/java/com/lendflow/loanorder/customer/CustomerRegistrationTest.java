@@ -33,6 +33,7 @@ class CustomerRegistrationTest {
     @Autowired JdbcClient jdbc;
     @Autowired EnvelopeCodec codec;
     @Autowired JsonMapper json;
+    @Autowired com.lendflow.platform.web.idempotency.IdempotentRequests idempotency;
 
     HttpProbe http;
 
@@ -182,6 +183,28 @@ class CustomerRegistrationTest {
         assertThat(json.readTree(retry.body()).get("id")).isEqualTo(json.readTree(first.body()).get("id"));
         assertThat(retry.headers().firstValue("Location")).isEqualTo(first.headers().firstValue("Location"));
         assertThat(count("customer")).isEqualTo(customers + 1);
+    }
+
+    @Test
+    void anIdempotencyKeyPastItsRetentionIsForgottenAndOnlyThat() {
+        String oldKey = UUID.randomUUID().toString();
+        String recentKey = UUID.randomUUID().toString();
+        assertThat(http.postJson("/api/v1/customers", Applicants.zhangSan(), Map.of("Idempotency-Key", oldKey)).statusCode())
+                .isEqualTo(201);
+        assertThat(http.postJson("/api/v1/customers", Applicants.zhangSan(), Map.of("Idempotency-Key", recentKey)).statusCode())
+                .isEqualTo(201);
+        jdbc.sql("update idempotency.idempotent_request set created_at = now() - interval '8 days' where idempotency_key = ?")
+                .param(oldKey).update();
+
+        idempotency.forgetOlderThan(java.time.Duration.ofDays(7));
+
+        assertThat(keys(oldKey)).isZero();
+        assertThat(keys(recentKey)).isEqualTo(1);
+    }
+
+    private long keys(String key) {
+        return jdbc.sql("select count(*) from idempotency.idempotent_request where idempotency_key = ?").param(key)
+                .query(Long.class).single();
     }
 
     @Test

@@ -1,8 +1,10 @@
 package com.lendflow.platform.web.idempotency;
 
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -40,5 +42,13 @@ public class IdempotencyAutoConfiguration {
                 .migrate();
         return new IdempotentRequests(JdbcClient.create(dataSource), new TransactionTemplate(transactionManager),
                 json.getIfAvailable(JsonMapper::new));
+    }
+
+    /** Forgets idempotency keys past {@code lendflow.web.idempotency.retention} (7 days), every hour. */
+    @Bean
+    IdempotencyHousekeeping idempotencyHousekeeping(IdempotentRequests requests,
+            @Value("${lendflow.web.idempotency.retention:7d}") Duration retention,
+            @Value("${lendflow.web.idempotency.housekeeping-every:1h}") Duration every) {
+        return new IdempotencyHousekeeping(requests, retention, every);
     }
 }

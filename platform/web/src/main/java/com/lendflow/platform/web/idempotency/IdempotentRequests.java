@@ -133,6 +133,27 @@ public class IdempotentRequests {
         return "anonymous";
     }
 
+    /**
+     * Forgets keys older than {@code retention}, in bounded batches. A retry later than that is a
+     * new request; clients retry within minutes, and the stored responses stop piling up.
+     *
+     * @return keys forgotten
+     */
+    public int forgetOlderThan(java.time.Duration retention) {
+        int forgotten = 0;
+        int batch;
+        do {
+            batch = jdbc.sql("""
+                    delete from idempotency.idempotent_request where ctid in (
+                        select ctid from idempotency.idempotent_request
+                        where created_at < now() - make_interval(secs => ?)
+                        limit 10000)
+                    """).param(retention.toSeconds()).update();
+            forgotten += batch;
+        } while (batch == 10_000);
+        return forgotten;
+    }
+
     private record Stored(String fingerprint, int status, String body, String location) {
     }
 }
