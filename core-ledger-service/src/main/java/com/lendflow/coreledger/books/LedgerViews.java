@@ -1,5 +1,7 @@
 package com.lendflow.coreledger.books;
 
+import static com.lendflow.platform.web.Amounts.text;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,8 +18,8 @@ final class LedgerViews {
 
         static AccountView of(AccountBalance account) {
             return new AccountView(account.code(), account.name(), account.type(), account.normalSide(),
-                    Money.text(account.debitTotal()), Money.text(account.creditTotal()), Money.text(account.balance()),
-                    Money.text(account.naturalBalance()));
+                    text(account.debitTotal()), text(account.creditTotal()), text(account.balance()),
+                    text(account.naturalBalance()));
         }
     }
 
@@ -29,7 +31,7 @@ final class LedgerViews {
 
         static TrialBalanceView of(TrialBalance trialBalance) {
             return new TrialBalanceView(trialBalance.asOf(), trialBalance.accounts().stream().map(AccountView::of).toList(),
-                    Money.text(trialBalance.debitTotal()), Money.text(trialBalance.creditTotal()), trialBalance.balanced());
+                    text(trialBalance.debitTotal()), text(trialBalance.creditTotal()), trialBalance.balanced());
         }
     }
 
@@ -43,7 +45,7 @@ final class LedgerViews {
             List<LineView> lines = new java.util.ArrayList<>();
             for (int i = 0; i < entry.lines().size(); i++) {
                 Posting line = entry.lines().get(i);
-                lines.add(new LineView(i + 1, line.account(), line.side(), Money.text(line.amount()), line.fundingPartner()));
+                lines.add(new LineView(i + 1, line.account(), line.side(), text(line.amount()), line.fundingPartner()));
             }
             return new EntryView(entry.id(), entry.businessDate(), entry.postedAt(), entry.eventType(), entry.eventId(),
                     entry.loanId(), entry.reverses(), reversedBy, entry.memo(), List.copyOf(lines));

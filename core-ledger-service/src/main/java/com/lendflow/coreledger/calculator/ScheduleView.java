@@ -1,9 +1,9 @@
 package com.lendflow.coreledger.calculator;
 
+import static com.lendflow.platform.web.Amounts.text;
+
 import com.lendflow.coreledger.schedule.Installment;
 import com.lendflow.coreledger.schedule.Schedule;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -22,10 +22,5 @@ public record ScheduleView(List<InstallmentView> installments, String totalInter
     static ScheduleView of(Schedule schedule) {
         return new ScheduleView(schedule.installments().stream().map(InstallmentView::of).toList(),
                 text(schedule.totalInterest()), text(schedule.totalRepayment()));
-    }
-
-    private static String text(BigDecimal amount) {
-        // Engine amounts are already whole fen; UNNECESSARY makes any slip loud instead of rounded.
-        return amount.setScale(2, RoundingMode.UNNECESSARY).toPlainString();
     }
 }

@@ -3,6 +3,7 @@ package com.lendflow.coreledger.loan;
 import com.lendflow.coreledger.books.JournalEntry;
 import com.lendflow.coreledger.books.Posting;
 import com.lendflow.coreledger.books.Side;
+import com.lendflow.platform.web.Amounts;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -23,7 +24,7 @@ record LoanHistoryView(LoanView loan, List<LoanView.ScheduleView> scheduleVersio
     record LineView(String account, Side side, String amount, String fundingPartner) {
 
         static LineView of(Posting line) {
-            return new LineView(line.account(), line.side(), LoanView.text(line.amount()), line.fundingPartner());
+            return new LineView(line.account(), line.side(), Amounts.text(line.amount()), line.fundingPartner());
         }
     }
 }

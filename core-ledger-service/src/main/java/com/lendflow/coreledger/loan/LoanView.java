@@ -1,8 +1,8 @@
 package com.lendflow.coreledger.loan;
 
+import static com.lendflow.platform.web.Amounts.text;
+
 import com.lendflow.coreledger.schedule.RepaymentMethod;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -37,10 +37,5 @@ record LoanView(UUID id, UUID customerId, String productCode, String principal, 
             return new InstallmentView(line.period(), line.dueDate(), text(line.principal()), text(line.interest()),
                     text(line.total()), text(line.remainingPrincipal()), line.state());
         }
-    }
-
-    static String text(BigDecimal amount) {
-        // Stored amounts are numeric(19,2); UNNECESSARY makes any slip loud instead of rounded.
-        return amount.setScale(2, RoundingMode.UNNECESSARY).toPlainString();
     }
 }

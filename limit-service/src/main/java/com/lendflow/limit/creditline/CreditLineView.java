@@ -1,7 +1,7 @@
 package com.lendflow.limit.creditline;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
+import static com.lendflow.platform.web.Amounts.text;
+
 import java.time.Instant;
 import java.util.UUID;
 
@@ -17,12 +17,7 @@ public record CreditLineView(
         Instant openedAt) {
 
     static CreditLineView of(CreditLine line) {
-        return new CreditLineView(line.customerId(), line.status(), "CNY", fen(line.creditLimit()),
-                fen(line.available()), fen(line.occupied()), fen(line.reserved()), line.openedAt());
-    }
-
-    private static String fen(BigDecimal amount) {
-        // Stored at scale 2; UNNECESSARY fails loudly if anything ever put a finer amount there.
-        return amount.setScale(2, RoundingMode.UNNECESSARY).toPlainString();
+        return new CreditLineView(line.customerId(), line.status(), "CNY", text(line.creditLimit()),
+                text(line.available()), text(line.occupied()), text(line.reserved()), line.openedAt());
     }
 }
