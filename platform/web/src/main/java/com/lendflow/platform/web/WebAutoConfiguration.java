@@ -1,6 +1,7 @@
 package com.lendflow.platform.web;
 
 import io.swagger.v3.oas.models.OpenAPI;
+import java.time.Clock;
 import io.swagger.v3.oas.models.info.Info;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -27,6 +28,16 @@ import tools.jackson.databind.json.JsonMapper;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import(ProblemDetailsAdvice.class)
 public class WebAutoConfiguration {
+
+    /**
+     * The wall clock, for instants such as when something was recorded; business dates never come
+     * from it. A service (or a test) that needs another clock declares its own.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
 
     @Bean
     FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
