@@ -1,7 +1,7 @@
 package com.lendflow.platform.security.audit;
 
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
+import com.lendflow.platform.web.PlatformSchema;
 
 /**
  * Creates the audit table in each service's own database, in a schema of its own ({@code audit})
@@ -16,13 +16,6 @@ public final class AuditSchema {
     }
 
     public static void migrate(DataSource dataSource) {
-        Flyway.configure()
-                .dataSource(dataSource)
-                .schemas(SCHEMA)
-                .createSchemas(true)
-                .table("flyway_audit_history")
-                .locations("classpath:db/lendflow-audit")
-                .load()
-                .migrate();
+        PlatformSchema.migrate(dataSource, SCHEMA, "classpath:db/lendflow-audit");
     }
 }

@@ -1,5 +1,6 @@
 package com.lendflow.platform.web.idempotency;
 
+import com.lendflow.platform.web.PlatformSchema;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -32,14 +33,7 @@ public class IdempotencyAutoConfiguration {
     @Bean
     IdempotentRequests idempotentRequests(DataSource dataSource, PlatformTransactionManager transactionManager,
                                           ObjectProvider<JsonMapper> json) {
-        Flyway.configure()
-                .dataSource(dataSource)
-                .schemas("idempotency")
-                .createSchemas(true)
-                .table("flyway_idempotency_history")
-                .locations("classpath:db/lendflow-idempotency")
-                .load()
-                .migrate();
+        PlatformSchema.migrate(dataSource, "idempotency", "classpath:db/lendflow-idempotency");
         return new IdempotentRequests(JdbcClient.create(dataSource), new TransactionTemplate(transactionManager),
                 json.getIfAvailable(JsonMapper::new));
     }
