@@ -70,24 +70,26 @@ public class OutboxRelay implements SmartLifecycle {
      * @return rows deleted
      */
     public int housekeep() {
+        return deleteInBatches("""
+                delete from messaging.outbox where position in (
+                    select position from messaging.outbox
+                    where published_at is not null and published_at < now() - make_interval(secs => ?)
+                    order by position limit 10000)
+                """, retention.published())
+                + deleteInBatches("""
+                delete from messaging.inbox where ctid in (
+                    select ctid from messaging.inbox
+                    where received_at < now() - make_interval(secs => ?)
+                    limit 10000)
+                """, retention.inbox());
+    }
+
+    /** Runs a delete of at most 10,000 rows older than {@code age} until it deletes fewer. */
+    private int deleteInBatches(String sql, Duration age) {
         int deleted = 0;
         int batch;
         do {
-            batch = jdbc.sql("""
-                    delete from messaging.outbox where position in (
-                        select position from messaging.outbox
-                        where published_at is not null and published_at < now() - make_interval(secs => ?)
-                        order by position limit 10000)
-                    """).param(retention.published().toSeconds()).update();
-            deleted += batch;
-        } while (batch == 10_000);
-        do {
-            batch = jdbc.sql("""
-                    delete from messaging.inbox where ctid in (
-                        select ctid from messaging.inbox
-                        where received_at < now() - make_interval(secs => ?)
-                        limit 10000)
-                    """).param(retention.inbox().toSeconds()).update();
+            batch = jdbc.sql(sql).param(age.toSeconds()).update();
             deleted += batch;
         } while (batch == 10_000);
         return deleted;
