@@ -10,6 +10,18 @@ public final class Topics {
     /** Customers registered and changed in loan-order-service. */
     public static final String LOAN_ORDER_CUSTOMER = "lendflow.loan-order.customer";
 
+    /** Commands to antifraud-service ({@code AssessFraudRisk}). */
+    public static final String ANTIFRAUD_COMMANDS = "lendflow.antifraud.commands";
+
+    /** Assessments and concluded manual reviews from antifraud-service. */
+    public static final String ANTIFRAUD_ASSESSMENT = "lendflow.antifraud.assessment";
+
+    /** Commands to esign-service ({@code SignAuthorisation}). */
+    public static final String ESIGN_COMMANDS = "lendflow.esign.commands";
+
+    /** Signed (or unsignable) documents from esign-service. */
+    public static final String ESIGN_DOCUMENT = "lendflow.esign.document";
+
     /** Suffix of the dead-letter topic that holds messages a consumer gave up on. */
     public static final String DEAD_LETTER_SUFFIX = ".DLT";
 
