@@ -2,7 +2,7 @@ package com.lendflow.coreledger.books;
 
 /**
  * The account codes business events post to. The chart itself (names, types, normal sides) is
- * data, seeded by the migration V2__create_books.sql; these constants only spare callers from
+ * data, seeded by the migrations V2__create_books.sql and V5__create_servicing.sql; these constants only spare callers from
  * spelling codes by hand, and a posting to a code the chart lacks is refused.
  */
 public final class ChartOfAccounts {
@@ -10,11 +10,13 @@ public final class ChartOfAccounts {
     public static final String LOAN_RECEIVABLE_PRINCIPAL = "1101";
     public static final String INTEREST_RECEIVABLE = "1102";
     public static final String PENALTY_RECEIVABLE = "1103";
+    public static final String PAYMENT_CHANNEL_RECEIVABLE = "1201";
     public static final String SUSPENSE = "1999";
     public static final String FUNDING_PARTNER_CLEARING = "2101";
     public static final String CUSTOMER_REPAYMENT_CLEARING = "2201";
     public static final String INTEREST_INCOME = "4101";
     public static final String PENALTY_INCOME = "4102";
+    public static final String FEE_INCOME = "4103";
     public static final String COUPON_EXPENSE = "5101";
     public static final String WRITE_OFF_EXPENSE = "5102";
 

@@ -22,9 +22,18 @@ import org.springframework.web.bind.annotation.RestController;
 class LedgerOpsController {
 
     private final Books books;
+    private final FundingPartnerPositions partners;
 
-    LedgerOpsController(Books books) {
+    LedgerOpsController(Books books, FundingPartnerPositions partners) {
         this.books = books;
+        this.partners = partners;
+    }
+
+    /** What each funding partner's loans owe and have earned, as of a date or over everything posted so far. */
+    @GetMapping("/funding-partners")
+    FundingPartnerPositions.PositionsView fundingPartners(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        return partners.asOf(asOf);
     }
 
     @GetMapping("/trial-balance")

@@ -1,8 +1,6 @@
 package com.lendflow.coreledger.loan;
 
-import com.lendflow.coreledger.schedule.Installment;
 import com.lendflow.coreledger.schedule.RepaymentMethod;
-import com.lendflow.coreledger.schedule.Schedule;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -33,34 +31,23 @@ class LoanAccounts {
      * answer is false. A concurrent opening of the same disbursement waits here for the other to commit.
      */
     boolean add(LoanAccount loan) {
+        // The loan keeps the servicing terms of its product as they are today (grace, penalty markup).
         return jdbc.sql("""
                         insert into loan_account (id, customer_id, product_code, principal, annual_rate, term_months,
                                                   method, start_date, funding_partner, disbursement_id, status,
-                                                  outstanding_principal, opened_at, version)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                                  outstanding_principal, opened_at, version, grace_days,
+                                                  penalty_markup, accrued_through)
+                        select ?, ?, p.code, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, p.grace_days, p.penalty_markup, ?
+                          from loan_product p
+                         where p.code = ?
                         on conflict (disbursement_id) do nothing
                         """)
-                .params(loan.id(), loan.customerId(), loan.productCode(), loan.principal(), loan.annualRate(),
+                .params(loan.id(), loan.customerId(), loan.principal(), loan.annualRate(),
                         loan.termMonths(), loan.method().name(), loan.startDate(), loan.fundingPartner(),
                         loan.disbursementId(), loan.status().name(), loan.outstandingPrincipal(),
-                        OffsetDateTime.ofInstant(loan.openedAt(), ZoneOffset.UTC), loan.version())
+                        OffsetDateTime.ofInstant(loan.openedAt(), ZoneOffset.UTC), loan.version(),
+                        loan.startDate().minusDays(1), loan.productCode())
                 .update() == 1;
-    }
-
-    void addScheduleVersion(UUID loanId, int version, String reason, Instant createdAt, Schedule schedule) {
-        jdbc.sql("insert into schedule_version (loan_id, version, reason, created_at) values (?, ?, ?, ?)")
-                .params(loanId, version, reason, OffsetDateTime.ofInstant(createdAt, ZoneOffset.UTC))
-                .update();
-        for (Installment installment : schedule.installments()) {
-            jdbc.sql("""
-                            insert into installment (loan_id, schedule_version, period, due_date, principal, interest,
-                                                     total, remaining_principal)
-                            values (?, ?, ?, ?, ?, ?, ?, ?)
-                            """)
-                    .params(loanId, version, installment.period(), installment.dueDate(), installment.principal(),
-                            installment.interest(), installment.total(), installment.remainingPrincipal())
-                    .update();
-        }
     }
 
     Optional<LoanAccount> findById(UUID id) {

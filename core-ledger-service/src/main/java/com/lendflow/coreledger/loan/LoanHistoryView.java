@@ -3,14 +3,17 @@ package com.lendflow.coreledger.loan;
 import com.lendflow.coreledger.books.JournalEntry;
 import com.lendflow.coreledger.books.Posting;
 import com.lendflow.coreledger.books.Side;
+import com.lendflow.coreledger.servicing.LoanStatements;
 import com.lendflow.platform.web.Amounts;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** Everything that happened to a loan, for staff: every schedule version and every journal entry it posted. */
-record LoanHistoryView(LoanView loan, List<LoanView.ScheduleView> scheduleVersions, List<EntryView> journalEntries) {
+/** Everything that happened to a loan, for staff: every schedule version, every journal entry it posted,
+ * every day's accrual (rolled up into end-of-day entries named by event id) and every repayment with its allocation. */
+record LoanHistoryView(LoanView loan, List<LoanView.ScheduleView> scheduleVersions, List<EntryView> journalEntries,
+                       List<LoanStatements.AccrualView> accruals, List<? extends Record> repayments) {
 
     record EntryView(UUID id, LocalDate businessDate, Instant postedAt, String eventType, String eventId,
                      UUID reverses, String memo, List<LineView> lines) {

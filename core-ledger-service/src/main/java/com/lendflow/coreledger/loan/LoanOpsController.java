@@ -1,6 +1,7 @@
 package com.lendflow.coreledger.loan;
 
 import com.lendflow.coreledger.books.Books;
+import com.lendflow.coreledger.servicing.LoanStatements;
 import com.lendflow.platform.web.ApiProblem;
 import java.util.List;
 import java.util.UUID;
@@ -16,10 +17,12 @@ class LoanOpsController {
 
     private final LoanAccounts loans;
     private final Books books;
+    private final LoanStatements statements;
 
-    LoanOpsController(LoanAccounts loans, Books books) {
+    LoanOpsController(LoanAccounts loans, Books books, LoanStatements statements) {
         this.loans = loans;
         this.books = books;
+        this.statements = statements;
     }
 
     @GetMapping("/ops/v1/loans/{id}/history")
@@ -30,6 +33,7 @@ class LoanOpsController {
         List<ScheduleVersion> versions = loans.scheduleVersions(id);
         return new LoanHistoryView(LoanView.of(loan, versions.getLast()),
                 versions.stream().map(LoanView.ScheduleView::of).toList(),
-                books.entriesOfLoan(id).stream().map(LoanHistoryView.EntryView::of).toList());
+                books.entriesOfLoan(id).stream().map(LoanHistoryView.EntryView::of).toList(),
+                statements.accrualsOf(id), statements.repaymentsOf(id));
     }
 }

@@ -4,6 +4,7 @@ import static com.lendflow.coreledger.books.ChartOfAccounts.FUNDING_PARTNER_CLEA
 import static com.lendflow.coreledger.books.ChartOfAccounts.LOAN_RECEIVABLE_PRINCIPAL;
 
 import com.lendflow.coreledger.books.Books;
+import com.lendflow.coreledger.businessday.BusinessDay;
 import com.lendflow.coreledger.books.JournalEntry;
 import com.lendflow.coreledger.books.PostEntry;
 import com.lendflow.coreledger.books.Posting;
@@ -17,6 +18,8 @@ import com.lendflow.platform.web.FieldViolation;
 import com.lendflow.platform.web.InvalidRequest;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -39,13 +42,18 @@ public class OpenLoanAccount {
     private final LoanProducts products;
     private final LoanAccounts loans;
     private final Books books;
+    private final ScheduleVersions schedules;
+    private final BusinessDay businessDay;
     private final Clock clock;
     private final ScheduleEngine engine = new ScheduleEngine();
 
-    OpenLoanAccount(LoanProducts products, LoanAccounts loans, Books books, Clock clock) {
+    OpenLoanAccount(LoanProducts products, LoanAccounts loans, Books books, ScheduleVersions schedules,
+                    BusinessDay businessDay, Clock clock) {
         this.products = products;
         this.loans = loans;
         this.books = books;
+        this.schedules = schedules;
+        this.businessDay = businessDay;
         this.clock = clock;
     }
 
@@ -62,8 +70,14 @@ public class OpenLoanAccount {
         LoanProduct product = products.find(command.productCode())
                 .orElseThrow(() -> new InvalidRequest(List.of(new FieldViolation("productCode", "unknown-product",
                         "no loan product " + command.productCode()))));
-        List<FieldViolation> violations = product.violationsOf(command.principal(), command.annualRate(),
-                command.termMonths(), command.method());
+        List<FieldViolation> violations = new ArrayList<>(product.violationsOf(command.principal(),
+                command.annualRate(), command.termMonths(), command.method()));
+        LocalDate today = businessDay.hold();
+        if (command.startDate().isAfter(today)) {
+            // End of day would have to accrue a loan that has not started; a disbursement is never dated ahead.
+            violations.add(new FieldViolation("startDate", "after-business-date",
+                    "must not be after the business date " + today));
+        }
         if (!violations.isEmpty()) {
             throw new InvalidRequest(violations);
         }
@@ -75,7 +89,7 @@ public class OpenLoanAccount {
             // A concurrent opening of the same disbursement committed first; ours wrote nothing.
             return reopened(loans.findByDisbursementId(command.disbursementId()).orElseThrow(), command);
         }
-        loans.addScheduleVersion(loan.id(), 1, FIRST_SCHEDULE, now, schedule);
+        schedules.addFirst(loan.id(), FIRST_SCHEDULE, now, loan.startDate(), schedule);
         bookDisbursement(loan);
         return new Opened(loan, true);
     }

@@ -15,12 +15,21 @@ import java.util.Set;
 public record LoanProduct(String code, String name, List<Integer> allowedTerms, Set<RepaymentMethod> allowedMethods,
                           BigDecimal minRate, BigDecimal maxRate, BigDecimal minAmount, BigDecimal maxAmount,
                           BigDecimal amountStep, int graceDays, BigDecimal penaltyMarkup,
-                          int prepaymentAllowedAfterDays, BigDecimal prepaymentFeeRate, String dayCount, boolean active,
-                          long version) {
+                          int prepaymentAllowedAfterDays, BigDecimal prepaymentFeeRate, String dayCount,
+                          Overpayment overpayment, boolean active, long version) {
+
+    /** What the product does with more money than a borrower can pay now. */
+    public enum Overpayment {
+        REFUSE, HOLD_AS_CREDIT
+    }
 
     public LoanProduct {
         allowedTerms = allowedTerms.stream().sorted().distinct().toList();
         allowedMethods = allowedMethods.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(allowedMethods));
+    }
+
+    public boolean holdsOverpaymentAsCredit() {
+        return overpayment == Overpayment.HOLD_AS_CREDIT;
     }
 
     /**

@@ -33,6 +33,7 @@ public record LoanProductRequest(
         @NotNull @Min(0) @Max(3650) Integer prepaymentAllowedAfterDays,
         @NotNull @DecimalMin("0") @Digits(integer = 3, fraction = 6) BigDecimal prepaymentFeeRate,
         @Pattern(regexp = "ACT/365", message = "only ACT/365 is supported") String dayCount,
+        LoanProduct.Overpayment overpayment,
         @NotNull Boolean active,
         @NotBlank @Size(min = 5, max = 500) String reason) {
 
@@ -40,7 +41,8 @@ public record LoanProductRequest(
     LoanProduct toProduct(String code, long version) {
         return new LoanProduct(code, name.strip(), allowedTerms, allowedMethods, rate(minRate), rate(maxRate),
                 amount(minAmount), amount(maxAmount), amount(amountStep), graceDays, rate(penaltyMarkup),
-                prepaymentAllowedAfterDays, rate(prepaymentFeeRate), dayCount == null ? "ACT/365" : dayCount, active,
+                prepaymentAllowedAfterDays, rate(prepaymentFeeRate), dayCount == null ? "ACT/365" : dayCount,
+                overpayment == null ? LoanProduct.Overpayment.REFUSE : overpayment, active,
                 version);
     }
 

@@ -7,7 +7,8 @@ import java.util.List;
 public record LoanProductView(String code, String name, List<Integer> allowedTerms, List<RepaymentMethod> allowedMethods,
                               String minRate, String maxRate, String minAmount, String maxAmount, String amountStep,
                               int graceDays, String penaltyMarkup, int prepaymentAllowedAfterDays,
-                              String prepaymentFeeRate, String dayCount, boolean active, long version) {
+                              String prepaymentFeeRate, String dayCount, LoanProduct.Overpayment overpayment,
+                              boolean active, long version) {
 
     static LoanProductView of(LoanProduct product) {
         return new LoanProductView(product.code(), product.name(), product.allowedTerms(),
@@ -15,6 +16,7 @@ public record LoanProductView(String code, String name, List<Integer> allowedTer
                 product.maxRate().toPlainString(), product.minAmount().toPlainString(),
                 product.maxAmount().toPlainString(), product.amountStep().toPlainString(), product.graceDays(),
                 product.penaltyMarkup().toPlainString(), product.prepaymentAllowedAfterDays(),
-                product.prepaymentFeeRate().toPlainString(), product.dayCount(), product.active(), product.version());
+                product.prepaymentFeeRate().toPlainString(), product.dayCount(), product.overpayment(),
+                product.active(), product.version());
     }
 }

@@ -45,6 +45,11 @@ public class LoanProducts {
         return Optional.ofNullable(current().byCode().get(code));
     }
 
+    /** The product of a loan already opened: it exists, since loans reference their product. */
+    public LoanProduct require(String code) {
+        return find(code).orElseThrow(() -> new IllegalStateException("no loan product " + code));
+    }
+
     /** Every product, by code. */
     public List<LoanProduct> all() {
         return List.copyOf(current().byCode().values());
@@ -62,9 +67,9 @@ public class LoanProducts {
                         insert into loan_product (code, name, allowed_terms, allowed_methods, min_rate, max_rate,
                                                   min_amount, max_amount, amount_step, grace_days, penalty_markup,
                                                   prepayment_allowed_after_days, prepayment_fee_rate, day_count,
-                                                  active, version)
+                                                  overpayment, active, version)
                         values (:code, :name, cast(:terms as integer[]), cast(:methods as text[]), :minRate, :maxRate, :minAmount, :maxAmount, :step,
-                                :graceDays, :markup, :prepaymentAfter, :prepaymentFee, :dayCount, :active, 0)
+                                :graceDays, :markup, :prepaymentAfter, :prepaymentFee, :dayCount, :overpayment, :active, 0)
                         on conflict (code) do update
                            set name = excluded.name, allowed_terms = excluded.allowed_terms,
                                allowed_methods = excluded.allowed_methods, min_rate = excluded.min_rate,
@@ -73,6 +78,7 @@ public class LoanProducts {
                                grace_days = excluded.grace_days, penalty_markup = excluded.penalty_markup,
                                prepayment_allowed_after_days = excluded.prepayment_allowed_after_days,
                                prepayment_fee_rate = excluded.prepayment_fee_rate, day_count = excluded.day_count,
+                               overpayment = excluded.overpayment,
                                active = excluded.active, version = loan_product.version + 1
                         """)
                 .param("code", product.code())
@@ -91,6 +97,7 @@ public class LoanProducts {
                 .param("prepaymentAfter", product.prepaymentAllowedAfterDays())
                 .param("prepaymentFee", product.prepaymentFeeRate())
                 .param("dayCount", product.dayCount())
+                .param("overpayment", product.overpayment().name())
                 .param("active", product.active())
                 .update();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -136,7 +143,8 @@ public class LoanProducts {
                 rs.getBigDecimal("min_rate"), rs.getBigDecimal("max_rate"), rs.getBigDecimal("min_amount"),
                 rs.getBigDecimal("max_amount"), rs.getBigDecimal("amount_step"), rs.getInt("grace_days"),
                 rs.getBigDecimal("penalty_markup"), rs.getInt("prepayment_allowed_after_days"),
-                rs.getBigDecimal("prepayment_fee_rate"), rs.getString("day_count"), rs.getBoolean("active"),
+                rs.getBigDecimal("prepayment_fee_rate"), rs.getString("day_count"),
+                LoanProduct.Overpayment.valueOf(rs.getString("overpayment")), rs.getBoolean("active"),
                 rs.getLong("version"));
     }
 

@@ -35,7 +35,22 @@ import java.util.List;
 public final class ScheduleEngine {
 
     public Schedule schedule(ScheduleRequest request) {
-        List<LocalDate> dueDates = DueDates.of(request);
+        return schedule(request, DueDates.of(request));
+    }
+
+    /**
+     * The schedule of {@code request} on the given due dates, one per period: how a rescheduled loan
+     * keeps the due dates it already had. The first period is irregular (interest on actual days)
+     * unless its due date is one month after the start.
+     */
+    public Schedule schedule(ScheduleRequest request, List<LocalDate> dueDates) {
+        if (dueDates.size() != request.termMonths()) {
+            throw new IllegalArgumentException(dueDates.size() + " due dates for " + request.termMonths() + " periods");
+        }
+        if (!dueDates.getFirst().isAfter(request.startDate())) {
+            throw new IllegalArgumentException("the first due date must be after the start: " + dueDates.getFirst());
+        }
+        boolean irregularFirstPeriod = !dueDates.getFirst().equals(request.startDate().plusMonths(1));
         List<Installment> installments = switch (request.method()) {
             case EQUAL_INSTALLMENT -> levelled(request, dueDates, installment(request), (amount, interest) -> amount.subtract(interest));
             case EQUAL_PRINCIPAL -> levelled(request, dueDates,
@@ -44,7 +59,7 @@ public final class ScheduleEngine {
             case INTEREST_FIRST -> amortize(request, dueDates, interest -> Money.ZERO);
             case BULLET -> bullet(request, dueDates);
         };
-        if (request.irregularFirstPeriod() && request.method() != RepaymentMethod.BULLET) {
+        if (irregularFirstPeriod && request.method() != RepaymentMethod.BULLET) {
             installments = firstPeriodOnActualDays(request, installments);
         }
         return Schedule.of(installments);
@@ -96,6 +111,45 @@ public final class ScheduleEngine {
         long days = ChronoUnit.DAYS.between(request.startDate(), maturity);
         BigDecimal interest = Money.dailyInterest(request.principal(), request.annualRate(), days);
         return List.of(Installment.of(1, maturity, request.principal(), interest, Money.ZERO));
+    }
+
+    /**
+     * The schedule of what is left after a partial prepayment on {@code from}: {@code principal}
+     * over the loan's remaining due dates ({@link Reshape#LOWER_INSTALLMENT}), or over as few of
+     * them as keep each installment no larger than {@code currentLevel} ({@link Reshape#SHORTEN_TERM}:
+     * the installment for equal installments, the principal part for equal principal). Interest
+     * from {@code from} to the first remaining due date runs on actual days unless that is a
+     * whole month.
+     */
+    public Schedule reschedule(BigDecimal principal, BigDecimal annualRate, RepaymentMethod method, LocalDate from,
+                               List<LocalDate> remainingDueDates, Reshape reshape, BigDecimal currentLevel) {
+        int periods = remainingDueDates.size();
+        if (reshape == Reshape.SHORTEN_TERM) {
+            periods = switch (method) {
+                case EQUAL_INSTALLMENT -> fewestPeriods(periods,
+                        n -> installment(new ScheduleRequest(principal, annualRate, n, method, from)), currentLevel);
+                case EQUAL_PRINCIPAL -> fewestPeriods(periods,
+                        n -> principal.divide(BigDecimal.valueOf(n), Money.PRECISION), currentLevel);
+                case INTEREST_FIRST, BULLET -> throw new IllegalArgumentException(
+                        method + " repays principal at maturity; a prepayment cannot shorten its term");
+            };
+        }
+        return schedule(new ScheduleRequest(principal, annualRate, periods, method, from),
+                remainingDueDates.subList(0, periods));
+    }
+
+    private interface LevelOf {
+        BigDecimal level(int periods);
+    }
+
+    /** The fewest periods, up to {@code most}, whose level amount rounded to the fen is at most {@code ceiling}. */
+    private static int fewestPeriods(int most, LevelOf levelOf, BigDecimal ceiling) {
+        for (int n = 1; n < most; n++) {
+            if (Money.fen(levelOf.level(n)).compareTo(ceiling) <= 0) {
+                return n;
+            }
+        }
+        return most;
     }
 
     private static List<Installment> firstPeriodOnActualDays(ScheduleRequest request, List<Installment> installments) {

@@ -56,4 +56,50 @@ public final class LedgerInvariants {
                 .as("daily snapshots whose trial balance is not zero")
                 .isEmpty();
     }
+
+    /**
+     * The loan sub-ledger agrees with the general ledger: principal receivable is the loans'
+     * outstanding principal, interest and penalty receivable are what the current schedules have
+     * accrued and not been paid, and every loan's outstanding principal is its principal less what
+     * was repaid and written off; every schedule version schedules the principal not prepaid before it.
+     */
+    public static void checkSubLedger(JdbcClient jdbc) {
+        assertThat(jdbc.sql("""
+                        select (select coalesce(sum(outstanding_principal), 0) from loan_account)
+                             - (select coalesce(sum(case side when 'DEBIT' then amount else -amount end), 0)
+                                  from journal_line where account_code = '1101')
+                        """).query(BigDecimal.class).single())
+                .as("loans' outstanding principal less the principal receivable account")
+                .isEqualByComparingTo("0");
+        assertThat(jdbc.sql("""
+                        select (select coalesce(sum(i.interest_accrued - i.interest_paid), 0)
+                                  from installment i join loan_account l
+                                    on l.id = i.loan_id and l.schedule_version = i.schedule_version)
+                             - (select coalesce(sum(case side when 'DEBIT' then amount else -amount end), 0)
+                                  from journal_line where account_code = '1102')
+                        """).query(BigDecimal.class).single())
+                .as("accrued unpaid interest of current schedules less the interest receivable account")
+                .isEqualByComparingTo("0");
+        assertThat(jdbc.sql("""
+                        select (select coalesce(sum(i.penalty_accrued - i.penalty_paid), 0)
+                                  from installment i join loan_account l
+                                    on l.id = i.loan_id and l.schedule_version = i.schedule_version)
+                             - (select coalesce(sum(case side when 'DEBIT' then amount else -amount end), 0)
+                                  from journal_line where account_code = '1103')
+                        """).query(BigDecimal.class).single())
+                .as("accrued unpaid penalty of current schedules less the penalty receivable account")
+                .isEqualByComparingTo("0");
+        assertThat(jdbc.sql("""
+                        select l.id::text from loan_account l
+                         where l.outstanding_principal <> l.principal - l.principal_repaid - l.principal_written_off
+                            or l.principal <> (select v.prepaid_principal + coalesce(sum(i.principal), 0)
+                                                 from schedule_version v
+                                                 left join installment i on i.loan_id = v.loan_id
+                                                                        and i.schedule_version = v.version
+                                                where v.loan_id = l.id and v.version = l.schedule_version
+                                                group by v.prepaid_principal)
+                        """).query(String.class).list())
+                .as("loans whose outstanding or whose schedule does not add up to the principal")
+                .isEmpty();
+    }
 }

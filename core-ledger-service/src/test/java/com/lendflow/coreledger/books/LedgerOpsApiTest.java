@@ -51,7 +51,7 @@ class LedgerOpsApiTest {
         assertThat(trialBalance.get("balanced").asBoolean()).isTrue();
         assertThat(trialBalance.get("debitTotal").asString()).matches("\\d+\\.\\d{2}")
                 .isEqualTo(trialBalance.get("creditTotal").asString());
-        assertThat(trialBalance.get("accounts").size()).isEqualTo(10);
+        assertThat(trialBalance.get("accounts").size()).isEqualTo(12);
         JsonNode receivable = trialBalance.get("accounts").valueStream()
                 .filter(account -> account.get("code").asString().equals("1101")).findFirst().orElseThrow();
         assertThat(receivable.get("type").asString()).isEqualTo("ASSET");
@@ -69,12 +69,24 @@ class LedgerOpsApiTest {
     }
 
     @Test
+    void financeReadsEachFundingPartnersPosition() {
+        HttpResponse<String> response = anonymous.bearer(TestTokens.staff("finance-qian", "FINANCE"))
+                .get("/ops/v1/ledger/funding-partners");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        var partners = json.readTree(response.body()).get("partners");
+        assertThat(partners.valueStream().map(p -> p.get("fundingPartner").asString())).isNotEmpty();
+        // Every partner is owed, to the fen, the principal its loans have been lent and not yet repaid.
+        partners.valueStream().forEach(p -> assertThat(p.get("principalOutstanding").asString()).matches("-?\\d+\\.\\d{2}"));
+    }
+
+    @Test
     void anAdministratorReadsTheChartWithBalances() {
         HttpResponse<String> response = anonymous.bearer(TestTokens.staff("admin-zhao", "ADMIN")).get("/ops/v1/ledger/accounts");
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(json.readTree(response.body()).get("accounts").valueStream().map(account -> account.get("code").asString()))
-                .containsExactly("1101", "1102", "1103", "1999", "2101", "2201", "4101", "4102", "5101", "5102");
+                .containsExactly("1101", "1102", "1103", "1201", "1999", "2101", "2201", "4101", "4102", "4103", "5101", "5102");
     }
 
     @Test

@@ -15,7 +15,8 @@ class LoanProductTest {
     static final LoanProduct STANDARD = new LoanProduct("CASH_LOAN_STANDARD", "Cash loan, standard",
             List.of(3, 6, 9, 12, 24), EnumSet.allOf(RepaymentMethod.class), new BigDecimal("0.000000"),
             new BigDecimal("0.240000"), new BigDecimal("100.00"), new BigDecimal("200000.00"), new BigDecimal("1.00"),
-            3, new BigDecimal("1.500000"), 0, new BigDecimal("0.000000"), "ACT/365", true, 0);
+            3, new BigDecimal("1.500000"), 0, new BigDecimal("0.000000"), "ACT/365", LoanProduct.Overpayment.REFUSE, true,
+            0);
 
     @Test
     void hundredYuanOverThreeMonthsAtNinePercentIsAllowed() {

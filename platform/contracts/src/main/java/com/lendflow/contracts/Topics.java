@@ -22,6 +22,12 @@ public final class Topics {
     /** Signed (or unsignable) documents from esign-service. */
     public static final String ESIGN_DOCUMENT = "lendflow.esign.document";
 
+    /** Loan servicing facts from core-ledger-service: installments due, overdue, buckets, settlement. */
+    public static final String CORE_LEDGER_LOAN = "lendflow.core-ledger.loan";
+
+    /** Repayments collected and reversed by payment channels, from payment-service. */
+    public static final String PAYMENT_REPAYMENT = "lendflow.payment.repayment";
+
     /** Suffix of the dead-letter topic that holds messages a consumer gave up on. */
     public static final String DEAD_LETTER_SUFFIX = ".DLT";
 

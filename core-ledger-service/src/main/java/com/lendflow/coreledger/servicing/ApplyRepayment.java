@@ -1,0 +1,187 @@
+package com.lendflow.coreledger.servicing;
+
+import static com.lendflow.coreledger.books.ChartOfAccounts.CUSTOMER_REPAYMENT_CLEARING;
+import static com.lendflow.coreledger.books.ChartOfAccounts.PAYMENT_CHANNEL_RECEIVABLE;
+
+import com.lendflow.coreledger.books.Books;
+import com.lendflow.coreledger.books.JournalEntry;
+import com.lendflow.coreledger.books.PostEntry;
+import com.lendflow.coreledger.businessday.BusinessDay;
+import com.lendflow.coreledger.product.LoanProducts;
+import com.lendflow.platform.web.Amounts;
+import com.lendflow.platform.web.ApiProblem;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Applies a repayment to a loan on the business date: allocates it (penalty → overdue interest →
+ * overdue principal → current interest → current principal), updates the installments, books one
+ * balanced entry, refreshes days past due and settles a loan that is paid off — all in one
+ * transaction, once per repayment id.
+ *
+ * <p>More than the borrower can pay now is an overpayment; the product says whether it is refused
+ * or held as a credit on the loan (applied by end of day when the next installment falls due).
+ * Over HTTP a refusal is a 422 problem that changes nothing; money that arrives by message has
+ * already been collected, so its refusal is recorded (status REFUSED, with the reason) for finance
+ * to refund, and nothing is booked.
+ */
+@Component
+public class ApplyRepayment {
+
+    static final String REPAID = "LoanRepaid";
+    static final String CREDIT_APPLIED = "LoanCreditApplied";
+    private static final Logger log = LoggerFactory.getLogger(ApplyRepayment.class);
+
+    private final ServicedLoans loans;
+    private final LoanProducts products;
+    private final Books books;
+    private final BusinessDay businessDay;
+    private final LoanEvents events;
+    private final Clock clock;
+
+    ApplyRepayment(ServicedLoans loans, LoanProducts products, Books books, BusinessDay businessDay, LoanEvents events,
+                   Clock clock) {
+        this.loans = loans;
+        this.products = products;
+        this.books = books;
+        this.businessDay = businessDay;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** How a refusal is reported: as a problem to an HTTP caller, or as a REFUSED record for money already collected. */
+    public enum OnRefusal {
+        PROBLEM, RECORD
+    }
+
+    @Transactional
+    public Repayment handle(ReceiveRepayment command, OnRefusal onRefusal) {
+        var already = loans.repayment(command.repaymentId());
+        if (already.isPresent()) {
+            return replayed(already.get(), command);
+        }
+        ServicedLoan loan = loans.lock(command.loanId()).orElseThrow(() -> ApiProblem.notFound("Loan", command.loanId()));
+        already = loans.repayment(command.repaymentId());
+        if (already.isPresent()) {
+            // The same repayment raced us to the loan's lock and won.
+            return replayed(already.get(), command);
+        }
+        LocalDate today = businessDay.hold();
+        Instant receivedAt = command.receivedAt() == null ? clock.instant() : command.receivedAt();
+        if (!loan.active()) {
+            return refuse(command, loan, today, receivedAt, onRefusal, HttpStatus.CONFLICT, "loan-not-active",
+                    "loan " + loan.id() + " is " + loan.status() + " and takes no repayment");
+        }
+        List<InstallmentPosition> installments = loans.installments(loan.id(), loan.scheduleVersion());
+        RepaymentAllocator.Plan plan = RepaymentAllocator.allocate(installments, command.amount());
+        BigDecimal creditHeld = BigDecimal.ZERO;
+        if (plan.leftOver().signum() > 0) {
+            if (products.require(loan.productCode()).holdsOverpaymentAsCredit()) {
+                creditHeld = plan.leftOver();
+            } else {
+                return refuse(command, loan, today, receivedAt, onRefusal, HttpStatus.UNPROCESSABLE_CONTENT,
+                        "overpayment", "amount " + Amounts.text(command.amount()) + " is more than the "
+                                + Amounts.text(RepaymentAllocator.payable(installments))
+                                + " payable now; a full payoff goes through a prepayment");
+            }
+        }
+        JournalEntry entry = books.post(new PostEntry(today, REPAID, "repayment:" + command.repaymentId(), loan.id(),
+                "repayment " + command.repaymentId() + " via " + command.channel(),
+                RepaymentPostings.forPartner(loan.fundingPartner())
+                        .received(PAYMENT_CHANNEL_RECEIVABLE, command.amount())
+                        .paid(plan, creditHeld)
+                        .lines()));
+        List<Allocation> allocations = withCredit(plan, creditHeld);
+        apply(loan, plan, creditHeld, today);
+        Repayment repayment = new Repayment(command.repaymentId(), loan.id(), Repayment.Kind.REPAYMENT,
+                command.amount(), today, receivedAt, command.channel(), Repayment.Status.APPLIED, null, creditHeld,
+                entry.id(), null, null, null, null);
+        loans.add(repayment, allocations, loan.scheduleVersion());
+        afterPayment(loan, today);
+        return repayment;
+    }
+
+    /**
+     * Applies credit held on the loan to what is payable now (end of day calls this when an
+     * installment falls due). Returns the amount applied.
+     */
+    @Transactional
+    public BigDecimal applyCredit(UUID loanId, LocalDate businessDate) {
+        ServicedLoan loan = loans.lock(loanId).orElseThrow();
+        if (!loan.active() || loan.creditBalance().signum() <= 0) {
+            return BigDecimal.ZERO;
+        }
+        List<InstallmentPosition> installments = loans.installments(loan.id(), loan.scheduleVersion());
+        BigDecimal usable = loan.creditBalance().min(RepaymentAllocator.payable(installments));
+        if (usable.signum() <= 0) {
+            return BigDecimal.ZERO;
+        }
+        RepaymentAllocator.Plan plan = RepaymentAllocator.allocate(installments, usable);
+        String id = "credit:" + loan.id() + ":" + businessDate;
+        JournalEntry entry = books.post(new PostEntry(businessDate, CREDIT_APPLIED, id, loan.id(),
+                "credit held for the borrower applied to what fell due",
+                RepaymentPostings.forPartner(loan.fundingPartner())
+                        .received(CUSTOMER_REPAYMENT_CLEARING, usable)
+                        .paid(plan, BigDecimal.ZERO)
+                        .lines()));
+        apply(loan, plan, usable.negate(), businessDate);
+        loans.add(new Repayment(id, loan.id(), Repayment.Kind.CREDIT, usable, businessDate, clock.instant(), null,
+                Repayment.Status.APPLIED, null, BigDecimal.ZERO, entry.id(), null, null, null, null),
+                plan.allocations(), loan.scheduleVersion());
+        afterPayment(loan, businessDate);
+        return usable;
+    }
+
+    private void apply(ServicedLoan loan, RepaymentAllocator.Plan plan, BigDecimal creditChange, LocalDate today) {
+        Payments.byInstallment(plan.allocations()).forEach((period, paid) -> loans.pay(loan.id(),
+                loan.scheduleVersion(), period, paid.principal(), paid.interest(), paid.recognised(), paid.penalty(),
+                today));
+        loans.repaid(loan.id(), plan.total(Part.PRINCIPAL), creditChange);
+    }
+
+    private void afterPayment(ServicedLoan loan, LocalDate today) {
+        if (!events.settleIfPaidOff(loan, today)) {
+            events.delinquencyAfterPayment(loan, today);
+        }
+    }
+
+    private static List<Allocation> withCredit(RepaymentAllocator.Plan plan, BigDecimal creditHeld) {
+        if (creditHeld.signum() == 0) {
+            return plan.allocations();
+        }
+        var all = new java.util.ArrayList<>(plan.allocations());
+        all.add(Allocation.of(null, Part.CREDIT, false, creditHeld));
+        return List.copyOf(all);
+    }
+
+    private Repayment refuse(ReceiveRepayment command, ServicedLoan loan, LocalDate today, Instant receivedAt,
+                             OnRefusal onRefusal, HttpStatus status, String slug, String reason) {
+        if (onRefusal == OnRefusal.PROBLEM) {
+            throw new ApiProblem(status, slug, "Repayment refused", reason);
+        }
+        log.warn("repayment {} for loan {} refused, to be refunded: {}", command.repaymentId(), loan.id(), reason);
+        Repayment refused = new Repayment(command.repaymentId(), loan.id(), Repayment.Kind.REPAYMENT, command.amount(),
+                today, receivedAt, command.channel(), Repayment.Status.REFUSED, reason, BigDecimal.ZERO, null, null,
+                null, null, null);
+        loans.add(refused, List.of(), loan.scheduleVersion());
+        return refused;
+    }
+
+    private static Repayment replayed(Repayment existing, ReceiveRepayment command) {
+        if (!existing.loanId().equals(command.loanId()) || existing.amount().compareTo(command.amount()) != 0) {
+            throw ApiProblem.conflict("repayment-id-reused", "repayment " + command.repaymentId()
+                    + " was already received for loan " + existing.loanId() + " with amount "
+                    + Amounts.text(existing.amount()));
+        }
+        return existing;
+    }
+}

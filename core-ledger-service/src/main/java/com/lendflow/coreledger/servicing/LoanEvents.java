@@ -1,0 +1,41 @@
+package com.lendflow.coreledger.servicing;
+
+import com.lendflow.contracts.Topics;
+import com.lendflow.contracts.ledger.LoanBucketChanged;
+import com.lendflow.contracts.ledger.LoanSettled;
+import com.lendflow.platform.messaging.Outbox;
+import com.lendflow.platform.web.Amounts;
+import java.time.LocalDate;
+import org.springframework.stereotype.Component;
+
+/** Publishes what servicing did to a loan, in the transaction that did it (through the outbox). */
+@Component
+class LoanEvents {
+
+    private final Outbox outbox;
+    private final ServicedLoans loans;
+
+    LoanEvents(Outbox outbox, ServicedLoans loans) {
+        this.outbox = outbox;
+        this.loans = loans;
+    }
+
+    /** Refreshes days past due and the bucket as of {@code asOf}, publishing a change of bucket. */
+    void delinquencyAfterPayment(ServicedLoan loan, LocalDate asOf) {
+        loans.refreshDelinquency(loan.id(), asOf).ifPresent(change -> outbox.publish(Topics.CORE_LEDGER_LOAN,
+                loan.id().toString(), LoanBucketChanged.TYPE, new LoanBucketChanged(loan.id(), loan.customerId(),
+                        change.from(), change.to(), change.daysPastDue(), asOf)));
+    }
+
+    /** Settles the loan if it is paid off, publishing LoanSettled; true if it settled. */
+    boolean settleIfPaidOff(ServicedLoan loan, LocalDate on) {
+        if (!loans.settleIfPaidOff(loan.id(), on)) {
+            return false;
+        }
+        ServicedLoans.Totals paid = loans.totalsPaid(loan.id());
+        outbox.publish(Topics.CORE_LEDGER_LOAN, loan.id().toString(), LoanSettled.TYPE, new LoanSettled(loan.id(),
+                loan.customerId(), on, Amounts.text(loan.principal()), Amounts.text(paid.interestPaid()),
+                Amounts.text(paid.penaltyPaid()), Amounts.text(paid.feesPaid())));
+        return true;
+    }
+}

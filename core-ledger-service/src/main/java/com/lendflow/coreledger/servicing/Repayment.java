@@ -1,0 +1,27 @@
+package com.lendflow.coreledger.servicing;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** Money received for a loan and what became of it (table repayment). */
+record Repayment(String id, UUID loanId, Kind kind, BigDecimal amount, LocalDate businessDate, Instant receivedAt,
+                 String channel, Status status, String refusal, BigDecimal creditHeld, UUID journalEntryId,
+                 Integer newScheduleVersion, UUID reversalEntryId, LocalDate reversedOn, String reversalReason) {
+
+    enum Kind {
+        /** An ordinary repayment, allocated penalty → overdue → current. */
+        REPAYMENT,
+        /** A partial prepayment of principal, which reschedules the rest. */
+        PREPAYMENT,
+        /** Everything owed, paid at once. */
+        PAYOFF,
+        /** Credit held on the loan, applied to an installment that fell due. */
+        CREDIT
+    }
+
+    enum Status {
+        APPLIED, REFUSED, REVERSED
+    }
+}

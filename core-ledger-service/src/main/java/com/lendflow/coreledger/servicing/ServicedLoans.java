@@ -1,0 +1,264 @@
+package com.lendflow.coreledger.servicing;
+
+import com.lendflow.coreledger.schedule.RepaymentMethod;
+import com.lendflow.platform.web.Amounts;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The loan sub-ledger as servicing reads and changes it: loan accounts, installments, repayments. */
+@Component
+class ServicedLoans {
+
+    private final JdbcClient jdbc;
+
+    ServicedLoans(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The loan, row-locked until the transaction ends: one repayment, prepayment or reversal at a time. */
+    Optional<ServicedLoan> lock(UUID id) {
+        return jdbc.sql("select * from loan_account where id = ? for update").param(id).query(ServicedLoans::loan).optional();
+    }
+
+    Optional<ServicedLoan> find(UUID id) {
+        return jdbc.sql("select * from loan_account where id = ?").param(id).query(ServicedLoans::loan).optional();
+    }
+
+    List<InstallmentPosition> installments(UUID loanId, int version) {
+        return jdbc.sql("""
+                        select * from installment where loan_id = ? and schedule_version = ? order by period
+                        """)
+                .params(loanId, version)
+                .query((rs, row) -> new InstallmentPosition(rs.getInt("period"),
+                        rs.getObject("period_start", LocalDate.class), rs.getObject("due_date", LocalDate.class),
+                        rs.getString("state"), rs.getBigDecimal("principal"), rs.getBigDecimal("interest"),
+                        rs.getBigDecimal("interest_accrued"), rs.getBigDecimal("principal_paid"),
+                        rs.getBigDecimal("interest_paid"), rs.getBigDecimal("penalty_accrued"),
+                        rs.getBigDecimal("penalty_paid")))
+                .list();
+    }
+
+    /**
+     * Adds payments to an installment (negative amounts take them back, for a reversal), keeps its
+     * accrued interest at least what is paid, and sets its state: PAID when nothing is owed,
+     * otherwise by its due date and the loan's grace days as of {@code businessDate}.
+     */
+    void pay(UUID loanId, int version, int period, BigDecimal principal, BigDecimal interest,
+             BigDecimal interestRecognised, BigDecimal penalty, LocalDate businessDate) {
+        jdbc.sql("""
+                        update installment i
+                           set principal_paid = principal_paid + :principal,
+                               interest_paid = interest_paid + :interest,
+                               interest_accrued = greatest(interest_accrued + :recognised, interest_paid + :interest),
+                               penalty_paid = penalty_paid + :penalty
+                         where loan_id = :loan and schedule_version = :version and period = :period
+                        """)
+                .param("principal", principal).param("interest", interest).param("recognised", interestRecognised)
+                .param("penalty", penalty).param("loan", loanId).param("version", version).param("period", period)
+                .update();
+        jdbc.sql("""
+                        update installment i
+                           set state = case
+                                   when i.principal_paid = i.principal and i.interest_paid = i.interest
+                                        and i.penalty_paid = i.penalty_accrued then 'PAID'
+                                   when i.due_date > :today then 'NOT_DUE'
+                                   when :today - i.due_date <= l.grace_days then 'DUE'
+                                   else 'OVERDUE'
+                               end,
+                               paid_on = case
+                                   when i.principal_paid = i.principal and i.interest_paid = i.interest
+                                        and i.penalty_paid = i.penalty_accrued then coalesce(i.paid_on, :today)
+                               end
+                          from loan_account l
+                         where l.id = i.loan_id and i.loan_id = :loan and i.schedule_version = :version
+                           and i.period = :period
+                        """)
+                .param("today", businessDate).param("loan", loanId).param("version", version).param("period", period)
+                .update();
+    }
+
+    /** Principal repaid (negative: a reversal) and credit held (negative: credit used or given back). */
+    void repaid(UUID loanId, BigDecimal principal, BigDecimal credit) {
+        jdbc.sql("""
+                        update loan_account
+                           set outstanding_principal = outstanding_principal - :principal,
+                               principal_repaid = principal_repaid + :principal,
+                               credit_balance = credit_balance + :credit,
+                               version = version + 1
+                         where id = :loan
+                        """)
+                .param("principal", principal).param("credit", credit).param("loan", loanId)
+                .update();
+    }
+
+    record BucketChange(String from, String to, int daysPastDue) {
+    }
+
+    /**
+     * Days past due as of {@code asOf}: counted from the due date of the oldest overdue installment
+     * (0 when none is overdue; an installment within its grace days is not overdue), and the bucket
+     * they put the loan in. Returns the change of bucket, if any.
+     */
+    Optional<BucketChange> refreshDelinquency(UUID loanId, LocalDate asOf) {
+        return jdbc.sql("""
+                        with dpd as (
+                            select l.id, l.bucket as before,
+                                   coalesce(:asOf - min(i.due_date) filter (where i.state = 'OVERDUE'), 0) as days
+                              from loan_account l
+                              left join installment i on i.loan_id = l.id and i.schedule_version = l.schedule_version
+                             where l.id = :loan
+                             group by l.id, l.bucket
+                        )
+                        update loan_account l
+                           set days_past_due = dpd.days, bucket = delinquency_bucket(dpd.days)
+                          from dpd
+                         where l.id = dpd.id
+                        returning dpd.before, l.bucket, l.days_past_due
+                        """)
+                .param("asOf", asOf).param("loan", loanId)
+                .query((rs, row) -> new BucketChange(rs.getString(1), rs.getString(2), rs.getInt(3)))
+                .optional()
+                .filter(change -> !change.from().equals(change.to()));
+    }
+
+    /** Settles the loan if nothing is owed on it any more; true if this call settled it. */
+    boolean settleIfPaidOff(UUID loanId, LocalDate on) {
+        return jdbc.sql("""
+                        update loan_account l
+                           set status = 'SETTLED', settled_on = ?, days_past_due = 0, bucket = 'M0'
+                         where l.id = ? and l.status = 'ACTIVE' and l.outstanding_principal = 0
+                           and not exists (select 1 from installment i
+                                            where i.loan_id = l.id and i.schedule_version = l.schedule_version
+                                              and i.state <> 'PAID')
+                        """)
+                .params(on, loanId)
+                .update() == 1;
+    }
+
+    /** A reversed payment makes a settled loan owe again. */
+    void reopen(UUID loanId) {
+        jdbc.sql("update loan_account set status = 'ACTIVE', settled_on = null where id = ? and status = 'SETTLED'")
+                .param(loanId)
+                .update();
+    }
+
+    record Totals(BigDecimal interestPaid, BigDecimal penaltyPaid, BigDecimal feesPaid) {
+    }
+
+    /** What the loan's applied repayments paid, by component, over its whole life. */
+    Totals totalsPaid(UUID loanId) {
+        return jdbc.sql("""
+                        select coalesce(sum(a.amount) filter (where a.component = 'INTEREST'), 0),
+                               coalesce(sum(a.amount) filter (where a.component = 'PENALTY'), 0),
+                               coalesce(sum(a.amount) filter (where a.component = 'FEE'), 0)
+                          from repayment r
+                          join repayment_allocation a on a.repayment_id = r.id
+                         where r.loan_id = ? and r.status = 'APPLIED'
+                        """)
+                .param(loanId)
+                .query((rs, row) -> new Totals(rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getBigDecimal(3)))
+                .single();
+    }
+
+    BigDecimal prepaidPrincipal(UUID loanId, int version) {
+        return jdbc.sql("select prepaid_principal from schedule_version where loan_id = ? and version = ?")
+                .params(loanId, version).query(BigDecimal.class).single();
+    }
+
+    Optional<Repayment> repayment(String id) {
+        return jdbc.sql("select * from repayment where id = ?").param(id).query(ServicedLoans::repayment).optional();
+    }
+
+    List<Repayment> repaymentsOf(UUID loanId) {
+        return jdbc.sql("select * from repayment where loan_id = ? order by received_at, id").param(loanId)
+                .query(ServicedLoans::repayment).list();
+    }
+
+    void add(Repayment repayment, List<Allocation> allocations, int scheduleVersion) {
+        jdbc.sql("""
+                        insert into repayment (id, loan_id, kind, amount, business_date, received_at, channel, status,
+                                               refusal, credit_held, journal_entry_id, schedule_version)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """)
+                .params(repayment.id(), repayment.loanId(), repayment.kind().name(), repayment.amount(),
+                        repayment.businessDate(), OffsetDateTime.ofInstant(repayment.receivedAt(), ZoneOffset.UTC),
+                        repayment.channel(), repayment.status().name(), repayment.refusal(), repayment.creditHeld(),
+                        repayment.journalEntryId(), repayment.newScheduleVersion())
+                .update();
+        int line = 1;
+        for (Allocation allocation : allocations) {
+            jdbc.sql("""
+                            insert into repayment_allocation (repayment_id, line, schedule_version, period, component,
+                                                              overdue, amount, recognised_on_receipt)
+                            values (?, ?, ?, ?, ?, ?, ?, ?)
+                            """)
+                    .params(repayment.id(), line++, allocation.period() == null ? null : scheduleVersion,
+                            allocation.period(), allocation.component().name(), allocation.overdue(),
+                            allocation.amount(), allocation.recognisedOnReceipt())
+                    .update();
+        }
+    }
+
+    record StoredAllocation(Integer scheduleVersion, Allocation allocation) {
+    }
+
+    List<StoredAllocation> allocationsOf(String repaymentId) {
+        return jdbc.sql("select * from repayment_allocation where repayment_id = ? order by line")
+                .param(repaymentId)
+                .query((rs, row) -> new StoredAllocation((Integer) rs.getObject("schedule_version"), new Allocation(
+                        (Integer) rs.getObject("period"), Part.valueOf(rs.getString("component")),
+                        rs.getBoolean("overdue"), rs.getBigDecimal("amount"), rs.getBigDecimal("recognised_on_receipt"))))
+                .list();
+    }
+
+    void reversed(String repaymentId, UUID reversalEntryId, LocalDate on, String reason) {
+        jdbc.sql("""
+                        update repayment
+                           set status = 'REVERSED', reversal_entry_id = ?, reversed_on = ?, reversal_reason = ?
+                         where id = ? and status = 'APPLIED'
+                        """)
+                .params(reversalEntryId, on, reason, repaymentId)
+                .update();
+    }
+
+    List<LoanStatements.AccrualView> accrualsOf(UUID loanId) {
+        return jdbc.sql("""
+                        select business_date, kind, schedule_version, period, base, amount, journal_event_id
+                          from accrual where loan_id = ? order by business_date, kind, schedule_version, period
+                        """)
+                .param(loanId)
+                .query((rs, row) -> new LoanStatements.AccrualView(rs.getObject(1, LocalDate.class), rs.getString(2),
+                        rs.getInt(3), rs.getInt(4), rs.getBigDecimal(5) == null ? null : Amounts.text(rs.getBigDecimal(5)),
+                        Amounts.text(rs.getBigDecimal(6)), rs.getString(7)))
+                .list();
+    }
+
+    private static ServicedLoan loan(ResultSet rs, int row) throws SQLException {
+        return new ServicedLoan(rs.getObject("id", UUID.class), rs.getObject("customer_id", UUID.class),
+                rs.getString("product_code"), rs.getBigDecimal("principal"), rs.getBigDecimal("annual_rate"),
+                RepaymentMethod.valueOf(rs.getString("method")), rs.getObject("start_date", LocalDate.class),
+                rs.getString("funding_partner"), rs.getString("status"), rs.getBigDecimal("outstanding_principal"),
+                rs.getInt("schedule_version"), rs.getInt("grace_days"), rs.getBigDecimal("credit_balance"),
+                rs.getInt("days_past_due"), rs.getString("bucket"));
+    }
+
+    private static Repayment repayment(ResultSet rs, int row) throws SQLException {
+        return new Repayment(rs.getString("id"), rs.getObject("loan_id", UUID.class),
+                Repayment.Kind.valueOf(rs.getString("kind")), rs.getBigDecimal("amount"),
+                rs.getObject("business_date", LocalDate.class),
+                rs.getObject("received_at", OffsetDateTime.class).toInstant(), rs.getString("channel"),
+                Repayment.Status.valueOf(rs.getString("status")), rs.getString("refusal"),
+                rs.getBigDecimal("credit_held"), rs.getObject("journal_entry_id", UUID.class),
+                (Integer) rs.getObject("schedule_version"), rs.getObject("reversal_entry_id", UUID.class),
+                rs.getObject("reversed_on", LocalDate.class), rs.getString("reversal_reason"));
+    }
+}
