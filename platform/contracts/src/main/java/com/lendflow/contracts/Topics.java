@@ -22,6 +22,21 @@ public final class Topics {
     /** Signed (or unsignable) documents from esign-service. */
     public static final String ESIGN_DOCUMENT = "lendflow.esign.document";
 
+    /** Commands to credit-decision-service ({@code AssessCreditRisk}). */
+    public static final String CREDIT_DECISION_COMMANDS = "lendflow.credit-decision.commands";
+
+    /** Credit decisions (and failures to decide) from credit-decision-service. */
+    public static final String CREDIT_DECISION_DECISION = "lendflow.credit-decision.decision";
+
+    /** Commands to limit-service ({@code GrantCreditLine}). */
+    public static final String LIMIT_COMMANDS = "lendflow.limit.commands";
+
+    /** Credit lines granted (or refused) by limit-service. */
+    public static final String LIMIT_CREDIT_LINE = "lendflow.limit.credit-line";
+
+    /** Credit-line applications concluded in loan-order-service. */
+    public static final String LOAN_ORDER_CREDIT_APPLICATION = "lendflow.loan-order.credit-application";
+
     /** Loan servicing facts from core-ledger-service: installments due, overdue, buckets, settlement. */
     public static final String CORE_LEDGER_LOAN = "lendflow.core-ledger.loan";
 
