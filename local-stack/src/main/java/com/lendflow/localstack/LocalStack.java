@@ -163,7 +163,10 @@ public final class LocalStack implements AutoCloseable {
         args.addAll(List.of(
                 "--server.port=" + settings.portOf(service),
                 "--spring.cloud.gateway.server.webflux.enabled=false",
-                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers()));
+                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                // Outside parties are all played by the partner simulator in the local stack.
+                "--lendflow.esign.provider.base-url=" + settings.urlOf(Suite.PARTNER_SIMULATOR),
+                "--lendflow.credit-decision.bureau.base-url=" + settings.urlOf(Suite.PARTNER_SIMULATOR)));
         if (service.hasDatabase()) {
             args.add("--spring.autoconfigure.exclude=" + SERVLET_EXCLUDES);
             args.add("--spring.datasource.url=jdbc:postgresql://localhost:" + settings.postgresPort() + "/" + service.database());

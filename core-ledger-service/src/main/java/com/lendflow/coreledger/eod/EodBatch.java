@@ -13,6 +13,8 @@ import com.lendflow.coreledger.books.Books;
 import com.lendflow.coreledger.books.PostEntry;
 import com.lendflow.coreledger.books.Posting;
 import com.lendflow.coreledger.servicing.ApplyRepayment;
+import com.lendflow.coreledger.servicing.Delinquency;
+import com.lendflow.coreledger.servicing.Delinquency.BucketMove;
 import com.lendflow.platform.messaging.Outbox;
 import com.lendflow.platform.web.Amounts;
 import java.math.BigDecimal;
@@ -57,14 +59,16 @@ class EodBatch {
     private final Books books;
     private final Outbox outbox;
     private final ApplyRepayment repayments;
+    private final Delinquency delinquency;
     private final Duration lockTimeout;
 
-    EodBatch(JdbcClient jdbc, Books books, Outbox outbox, ApplyRepayment repayments,
+    EodBatch(JdbcClient jdbc, Books books, Outbox outbox, ApplyRepayment repayments, Delinquency delinquency,
              @Value("${lendflow.core-ledger.eod.lock-timeout:PT10S}") Duration lockTimeout) {
         this.jdbc = jdbc;
         this.books = books;
         this.outbox = outbox;
         this.repayments = repayments;
+        this.delinquency = delinquency;
         this.lockTimeout = lockTimeout;
     }
 
@@ -94,7 +98,7 @@ class EodBatch {
         accruePenalty(day, batch, eventId);
         bookAccruals(day, eventId);
         applyCredit(day, batch);
-        List<BucketMove> moves = refreshDelinquency(day, batch);
+        List<BucketMove> moves = delinquency.refresh(batch, day.plusDays(1), day);
         publish(day, due, overdue, moves);
         jdbc.sql("update eod_run set loans_done = loans_done + ?, batches = batches + 1 where business_date = ?")
                 .params(ids.size(), day)
@@ -234,35 +238,7 @@ class EodBatch {
                 .param(batch)
                 .query(UUID.class)
                 .list()
-                .forEach(loan -> repayments.applyCredit(loan, day));
-    }
-
-    record BucketMove(UUID loanId, UUID customerId, String from, String to, int daysPastDue) {
-    }
-
-    private List<BucketMove> refreshDelinquency(LocalDate day, UUID[] batch) {
-        return jdbc.sql("""
-                        with dpd as (
-                            select l.id, l.bucket as before,
-                                   coalesce((:day + 1) - min(i.due_date) filter (where i.state = 'OVERDUE'), 0) as days
-                              from loan_account l
-                              left join installment i on i.loan_id = l.id and i.schedule_version = l.schedule_version
-                             where l.id = any(:batch)
-                             group by l.id, l.bucket
-                        )
-                        update loan_account l
-                           set accrued_through = :day, days_past_due = dpd.days, bucket = delinquency_bucket(dpd.days)
-                          from dpd
-                         where l.id = dpd.id
-                        returning l.id, l.customer_id, dpd.before, l.bucket, l.days_past_due
-                        """)
-                .param("day", day).param("batch", batch)
-                .query((rs, row) -> new BucketMove(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getString(3), rs.getString(4), rs.getInt(5)))
-                .list()
-                .stream()
-                .filter(move -> !move.from().equals(move.to()))
-                .toList();
+                .forEach(loan -> repayments.applyCredit(loan, day, day.plusDays(1)));
     }
 
     private void publish(LocalDate day, List<Due> due, List<Overdue> overdue, List<BucketMove> moves) {

@@ -41,8 +41,17 @@ public class LoanProducts {
         this.ttlNanos = ttl.toNanos();
     }
 
+    /**
+     * The product by code. A code the cached snapshot does not know is looked up once more in the
+     * database, so a product an administrator created through another instance is usable at once.
+     */
     public Optional<LoanProduct> find(String code) {
-        return Optional.ofNullable(current().byCode().get(code));
+        LoanProduct product = current().byCode().get(code);
+        if (product == null) {
+            invalidate();
+            product = current().byCode().get(code);
+        }
+        return Optional.ofNullable(product);
     }
 
     /** The product of a loan already opened: it exists, since loans reference their product. */

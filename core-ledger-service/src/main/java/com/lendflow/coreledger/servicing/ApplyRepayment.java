@@ -67,13 +67,13 @@ public class ApplyRepayment {
     public Repayment handle(ReceiveRepayment command, OnRefusal onRefusal) {
         var already = loans.repayment(command.repaymentId());
         if (already.isPresent()) {
-            return replayed(already.get(), command);
+            return already.get().receivedAgain(command.loanId(), command.amount());
         }
         ServicedLoan loan = loans.lock(command.loanId()).orElseThrow(() -> ApiProblem.notFound("Loan", command.loanId()));
         already = loans.repayment(command.repaymentId());
         if (already.isPresent()) {
             // The same repayment raced us to the loan's lock and won.
-            return replayed(already.get(), command);
+            return already.get().receivedAgain(command.loanId(), command.amount());
         }
         LocalDate today = businessDay.hold();
         Instant receivedAt = command.receivedAt() == null ? clock.instant() : command.receivedAt();
@@ -111,11 +111,13 @@ public class ApplyRepayment {
     }
 
     /**
-     * Applies credit held on the loan to what is payable now (end of day calls this when an
-     * installment falls due). Returns the amount applied.
+     * Applies credit held on the loan to what is payable as of {@code asOf}. End of day calls this
+     * while closing {@code bookedOn}, for the installments it has just made due as of the next day:
+     * the entry is booked on the day being closed, the installments' states and the loan's
+     * delinquency are those of {@code asOf}. Returns the amount applied.
      */
     @Transactional
-    public BigDecimal applyCredit(UUID loanId, LocalDate businessDate) {
+    public BigDecimal applyCredit(UUID loanId, LocalDate bookedOn, LocalDate asOf) {
         ServicedLoan loan = loans.lock(loanId).orElseThrow();
         if (!loan.active() || loan.creditBalance().signum() <= 0) {
             return BigDecimal.ZERO;
@@ -126,18 +128,18 @@ public class ApplyRepayment {
             return BigDecimal.ZERO;
         }
         RepaymentAllocator.Plan plan = RepaymentAllocator.allocate(installments, usable);
-        String id = "credit:" + loan.id() + ":" + businessDate;
-        JournalEntry entry = books.post(new PostEntry(businessDate, CREDIT_APPLIED, id, loan.id(),
+        String id = "credit:" + loan.id() + ":" + bookedOn;
+        JournalEntry entry = books.post(new PostEntry(bookedOn, CREDIT_APPLIED, id, loan.id(),
                 "credit held for the borrower applied to what fell due",
                 RepaymentPostings.forPartner(loan.fundingPartner())
                         .received(CUSTOMER_REPAYMENT_CLEARING, usable)
                         .paid(plan, BigDecimal.ZERO)
                         .lines()));
-        apply(loan, plan, usable.negate(), businessDate);
-        loans.add(new Repayment(id, loan.id(), Repayment.Kind.CREDIT, usable, businessDate, clock.instant(), null,
+        apply(loan, plan, usable.negate(), asOf);
+        loans.add(new Repayment(id, loan.id(), Repayment.Kind.CREDIT, usable, bookedOn, clock.instant(), null,
                 Repayment.Status.APPLIED, null, BigDecimal.ZERO, entry.id(), null, null, null, null),
                 plan.allocations(), loan.scheduleVersion());
-        afterPayment(loan, businessDate);
+        afterPayment(loan, asOf);
         return usable;
     }
 
@@ -174,14 +176,5 @@ public class ApplyRepayment {
                 null, null, null);
         loans.add(refused, List.of(), loan.scheduleVersion());
         return refused;
-    }
-
-    private static Repayment replayed(Repayment existing, ReceiveRepayment command) {
-        if (!existing.loanId().equals(command.loanId()) || existing.amount().compareTo(command.amount()) != 0) {
-            throw ApiProblem.conflict("repayment-id-reused", "repayment " + command.repaymentId()
-                    + " was already received for loan " + existing.loanId() + " with amount "
-                    + Amounts.text(existing.amount()));
-        }
-        return existing;
     }
 }

@@ -6,6 +6,7 @@ import com.lendflow.contracts.ledger.LoanSettled;
 import com.lendflow.platform.messaging.Outbox;
 import com.lendflow.platform.web.Amounts;
 import java.time.LocalDate;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /** Publishes what servicing did to a loan, in the transaction that did it (through the outbox). */
@@ -14,17 +15,19 @@ class LoanEvents {
 
     private final Outbox outbox;
     private final ServicedLoans loans;
+    private final Delinquency delinquency;
 
-    LoanEvents(Outbox outbox, ServicedLoans loans) {
+    LoanEvents(Outbox outbox, ServicedLoans loans, Delinquency delinquency) {
         this.outbox = outbox;
         this.loans = loans;
+        this.delinquency = delinquency;
     }
 
     /** Refreshes days past due and the bucket as of {@code asOf}, publishing a change of bucket. */
     void delinquencyAfterPayment(ServicedLoan loan, LocalDate asOf) {
-        loans.refreshDelinquency(loan.id(), asOf).ifPresent(change -> outbox.publish(Topics.CORE_LEDGER_LOAN,
-                loan.id().toString(), LoanBucketChanged.TYPE, new LoanBucketChanged(loan.id(), loan.customerId(),
-                        change.from(), change.to(), change.daysPastDue(), asOf)));
+        delinquency.refresh(new UUID[] {loan.id()}, asOf, null).forEach(move -> outbox.publish(
+                Topics.CORE_LEDGER_LOAN, loan.id().toString(), LoanBucketChanged.TYPE, new LoanBucketChanged(
+                        loan.id(), loan.customerId(), move.from(), move.to(), move.daysPastDue(), asOf)));
     }
 
     /** Settles the loan if it is paid off, publishing LoanSettled; true if it settled. */

@@ -84,12 +84,12 @@ public class Prepayments {
     public Repayment prepay(Prepay command) {
         var already = loans.repayment(command.prepaymentId());
         if (already.isPresent()) {
-            return replayed(already.get(), command);
+            return already.get().receivedAgain(command.loanId(), command.amount());
         }
         ServicedLoan loan = loans.lock(command.loanId()).orElseThrow(() -> ApiProblem.notFound("Loan", command.loanId()));
         already = loans.repayment(command.prepaymentId());
         if (already.isPresent()) {
-            return replayed(already.get(), command);
+            return already.get().receivedAgain(command.loanId(), command.amount());
         }
         LocalDate today = businessDay.hold();
         PrepaymentQuote quote = quote(loan, today, command.principal(), command.reshape());
@@ -223,14 +223,5 @@ public class Prepayments {
     private static BigDecimal levelOf(RepaymentMethod method, InstallmentPosition regular) {
         return method == RepaymentMethod.EQUAL_PRINCIPAL ? regular.principal()
                 : regular.principal().add(regular.interest());
-    }
-
-    private static Repayment replayed(Repayment existing, Prepay command) {
-        if (!existing.loanId().equals(command.loanId()) || existing.amount().compareTo(command.amount()) != 0) {
-            throw ApiProblem.conflict("repayment-id-reused", "prepayment " + command.prepaymentId()
-                    + " was already received for loan " + existing.loanId() + " with amount "
-                    + Amounts.text(existing.amount()));
-        }
-        return existing;
     }
 }

@@ -1,5 +1,7 @@
 package com.lendflow.coreledger.servicing;
 
+import com.lendflow.platform.web.Amounts;
+import com.lendflow.platform.web.ApiProblem;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,5 +25,17 @@ record Repayment(String id, UUID loanId, Kind kind, BigDecimal amount, LocalDate
 
     enum Status {
         APPLIED, REFUSED, REVERSED
+    }
+
+    /**
+     * This repayment, received again under its id: a retry or a redelivery for the same loan and
+     * amount gets it back unchanged; the id reused for another loan or amount is a 409.
+     */
+    Repayment receivedAgain(UUID forLoan, BigDecimal ofAmount) {
+        if (!loanId.equals(forLoan) || amount.compareTo(ofAmount) != 0) {
+            throw ApiProblem.conflict("repayment-id-reused", kind.name().toLowerCase() + " " + id
+                    + " was already received for loan " + loanId + " with amount " + Amounts.text(amount));
+        }
+        return this;
     }
 }

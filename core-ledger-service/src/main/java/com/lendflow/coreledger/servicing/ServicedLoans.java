@@ -100,36 +100,6 @@ class ServicedLoans {
                 .update();
     }
 
-    record BucketChange(String from, String to, int daysPastDue) {
-    }
-
-    /**
-     * Days past due as of {@code asOf}: counted from the due date of the oldest overdue installment
-     * (0 when none is overdue; an installment within its grace days is not overdue), and the bucket
-     * they put the loan in. Returns the change of bucket, if any.
-     */
-    Optional<BucketChange> refreshDelinquency(UUID loanId, LocalDate asOf) {
-        return jdbc.sql("""
-                        with dpd as (
-                            select l.id, l.bucket as before,
-                                   coalesce(:asOf - min(i.due_date) filter (where i.state = 'OVERDUE'), 0) as days
-                              from loan_account l
-                              left join installment i on i.loan_id = l.id and i.schedule_version = l.schedule_version
-                             where l.id = :loan
-                             group by l.id, l.bucket
-                        )
-                        update loan_account l
-                           set days_past_due = dpd.days, bucket = delinquency_bucket(dpd.days)
-                          from dpd
-                         where l.id = dpd.id
-                        returning dpd.before, l.bucket, l.days_past_due
-                        """)
-                .param("asOf", asOf).param("loan", loanId)
-                .query((rs, row) -> new BucketChange(rs.getString(1), rs.getString(2), rs.getInt(3)))
-                .optional()
-                .filter(change -> !change.from().equals(change.to()));
-    }
-
     /** Settles the loan if nothing is owed on it any more; true if this call settled it. */
     boolean settleIfPaidOff(UUID loanId, LocalDate on) {
         return jdbc.sql("""

@@ -64,31 +64,14 @@ public final class LedgerInvariants {
      * was repaid and written off; every schedule version schedules the principal not prepaid before it.
      */
     public static void checkSubLedger(JdbcClient jdbc) {
-        assertThat(jdbc.sql("""
-                        select (select coalesce(sum(outstanding_principal), 0) from loan_account)
-                             - (select coalesce(sum(case side when 'DEBIT' then amount else -amount end), 0)
-                                  from journal_line where account_code = '1101')
-                        """).query(BigDecimal.class).single())
-                .as("loans' outstanding principal less the principal receivable account")
-                .isEqualByComparingTo("0");
-        assertThat(jdbc.sql("""
-                        select (select coalesce(sum(i.interest_accrued - i.interest_paid), 0)
-                                  from installment i join loan_account l
-                                    on l.id = i.loan_id and l.schedule_version = i.schedule_version)
-                             - (select coalesce(sum(case side when 'DEBIT' then amount else -amount end), 0)
-                                  from journal_line where account_code = '1102')
-                        """).query(BigDecimal.class).single())
-                .as("accrued unpaid interest of current schedules less the interest receivable account")
-                .isEqualByComparingTo("0");
-        assertThat(jdbc.sql("""
-                        select (select coalesce(sum(i.penalty_accrued - i.penalty_paid), 0)
-                                  from installment i join loan_account l
-                                    on l.id = i.loan_id and l.schedule_version = i.schedule_version)
-                             - (select coalesce(sum(case side when 'DEBIT' then amount else -amount end), 0)
-                                  from journal_line where account_code = '1103')
-                        """).query(BigDecimal.class).single())
-                .as("accrued unpaid penalty of current schedules less the penalty receivable account")
-                .isEqualByComparingTo("0");
+        agrees(jdbc, "select coalesce(sum(outstanding_principal), 0) from loan_account", "1101",
+                "loans' outstanding principal less the principal receivable account");
+        agrees(jdbc, CURRENT_INSTALLMENTS.formatted("i.interest_accrued - i.interest_paid"), "1102",
+                "accrued unpaid interest of current schedules less the interest receivable account");
+        agrees(jdbc, CURRENT_INSTALLMENTS.formatted("i.penalty_accrued - i.penalty_paid"), "1103",
+                "accrued unpaid penalty of current schedules less the penalty receivable account");
+        agrees(jdbc, "select -coalesce(sum(credit_balance), 0) from loan_account", "2201",
+                "credit held on loans less the customer repayment clearing account (a liability, so negated)");
         assertThat(jdbc.sql("""
                         select l.id::text from loan_account l
                          where l.outstanding_principal <> l.principal - l.principal_repaid - l.principal_written_off
@@ -101,5 +84,19 @@ public final class LedgerInvariants {
                         """).query(String.class).list())
                 .as("loans whose outstanding or whose schedule does not add up to the principal")
                 .isEmpty();
+    }
+
+    private static final String CURRENT_INSTALLMENTS = """
+            select coalesce(sum(%s), 0)
+              from installment i join loan_account l on l.id = i.loan_id and l.schedule_version = i.schedule_version
+            """;
+
+    /** The sub-ledger's figure less the account's balance (debit positive) is zero. */
+    private static void agrees(JdbcClient jdbc, String subLedger, String account, String what) {
+        assertThat(jdbc.sql("select (" + subLedger + ") - (select coalesce(sum(case side when 'DEBIT' then amount"
+                        + " else -amount end), 0) from journal_line where account_code = ?)")
+                .param(account).query(BigDecimal.class).single())
+                .as(what)
+                .isEqualByComparingTo("0");
     }
 }

@@ -92,7 +92,7 @@ class ServicingTest {
 
     List<String> allocations(String repaymentId) {
         return jdbc.sql("""
-                        select period || ' ' || component || case when overdue then ' overdue ' else ' ' end || amount
+                        select coalesce(period::text, '-') || ' ' || component || case when overdue then ' overdue ' else ' ' end || amount
                           from repayment_allocation where repayment_id = ? order by line
                         """).param(repaymentId).query(String.class).list();
     }
@@ -201,6 +201,49 @@ class ServicingTest {
         assertThatThrownBy(() -> repay(loan, "40.00")).isInstanceOf(ApiProblem.class).hasMessageContaining("33.84");
         assertThat(jdbc.sql("select count(*) from repayment where loan_id = ?").param(loan).query(Long.class).single())
                 .isZero();
+    }
+
+    @Test
+    void aProductThatHoldsOverpaymentKeepsTheRestAsCreditAndSpendsItWhenTheNextInstallmentFallsDue() {
+        String product = "CASH_LOAN_CREDIT_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        jdbc.sql("""
+                insert into loan_product (code, name, allowed_terms, allowed_methods, min_rate, max_rate, min_amount,
+                                          max_amount, amount_step, grace_days, penalty_markup,
+                                          prepayment_allowed_after_days, prepayment_fee_rate, day_count, overpayment,
+                                          active, version)
+                select ?, 'Cash loan, overpayment held as credit', allowed_terms, allowed_methods, min_rate, max_rate,
+                       min_amount, max_amount, amount_step, grace_days, penalty_markup, prepayment_allowed_after_days,
+                       prepayment_fee_rate, day_count, 'HOLD_AS_CREDIT', active, 0
+                  from loan_product where code = 'CASH_LOAN_STANDARD'
+                """).param(product).update();
+        UUID loan = open.handle(new OpenLoan("dsb-" + UUID.randomUUID(), UUID.randomUUID(), product,
+                new BigDecimal("100.00"), RATE, 3, RepaymentMethod.EQUAL_INSTALLMENT, businessDay.today(),
+                "bank-of-ningbo")).loan().id();
+        LocalDate due1 = dueDate(loan, 1);
+        closeDaysUntil(due1);
+
+        // 40.00 against the 33.84 due: the installment is paid and 6.16 is held for the borrower.
+        Repayment repayment = repay(loan, "40.00");
+
+        assertThat(repayment.status()).isEqualTo(Repayment.Status.APPLIED);
+        assertThat(allocations(repayment.id())).containsExactly("1 INTEREST 0.76", "1 PRINCIPAL 33.08",
+                "- CREDIT 6.16");
+        assertThat(jdbc.sql("""
+                        select l.account_code || ' ' || l.side || ' ' || l.amount from journal_line l
+                         where l.entry_id = ? order by l.line_no
+                        """).param(repayment.journalEntryId()).query(String.class).list())
+                .contains("1201 DEBIT 40.00", "2201 CREDIT 6.16");
+        assertThat(jdbc.sql("select credit_balance from loan_account where id = ?").param(loan)
+                .query(BigDecimal.class).single()).isEqualByComparingTo("6.16");
+
+        // On the second due date end of day spends the credit: interest 0.51 first, then 5.65 principal.
+        closeDaysUntil(dueDate(loan, 2));
+
+        assertThat(installment(loan, 2)).isEqualTo("DUE interest 0.51/0.51 paid 5.65+0.51 penalty 0.00/0.00");
+        assertThat(jdbc.sql("select credit_balance || ' ' || outstanding_principal from loan_account where id = ?")
+                .param(loan).query(String.class).single()).isEqualTo("0.00 61.27");
+        assertThat(jdbc.sql("select count(*) from repayment where loan_id = ? and kind = 'CREDIT'").param(loan)
+                .query(Long.class).single()).isOne();
     }
 
     @Test
