@@ -60,6 +60,16 @@ class LedgerOpsApiTest {
     }
 
     @Test
+    void aTrialBalanceWithoutItsDateIsRefusedNamingTheParameter() {
+        HttpResponse<String> response = finance.get("/ops/v1/ledger/trial-balance");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        JsonNode violation = json.readTree(response.body()).get("errors").get(0);
+        assertThat(violation.get("field").asString()).isEqualTo("asOf");
+        assertThat(violation.get("rule").asString()).isEqualTo("required-parameter");
+    }
+
+    @Test
     void beforeAnythingWasPostedTheTrialBalanceIsAllZeros() {
         JsonNode trialBalance = json.readTree(finance.get("/ops/v1/ledger/trial-balance?asOf=2000-01-01").body());
 

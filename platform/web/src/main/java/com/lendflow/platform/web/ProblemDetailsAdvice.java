@@ -18,6 +18,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -118,6 +119,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         String expected = exception.getRequiredType() == null ? "value" : exception.getRequiredType().getSimpleName();
         return ResponseEntity.badRequest().body(Problems.invalid(List.of(
                 new FieldViolation(name, "type", "must be a valid " + expected))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            MissingServletRequestParameterException exception, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        return ResponseEntity.badRequest().body(Problems.invalid(List.of(new FieldViolation(
+                exception.getParameterName(), "required-parameter",
+                "query parameter is required (" + exception.getParameterType() + ")"))));
     }
 
     @ExceptionHandler(MissingRequestHeaderException.class)
