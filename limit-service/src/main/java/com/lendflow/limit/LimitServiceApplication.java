@@ -1,9 +1,12 @@
 package com.lendflow.limit;
 
+import com.lendflow.limit.creditline.CreditLineSettings;
 import com.lendflow.platform.web.ServiceApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 @SpringBootApplication
+@EnableConfigurationProperties(CreditLineSettings.class)
 public class LimitServiceApplication {
 
     public static final String NAME = "limit-service";

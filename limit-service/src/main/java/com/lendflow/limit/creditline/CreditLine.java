@@ -9,8 +9,13 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
+/**
+ * A customer's one credit line. It is opened empty (on registration, or by the first grant if
+ * that comes first) and takes the terms of each approved application in turn.
+ */
 @Entity
 @Table(name = "credit_line")
 class CreditLine {
@@ -34,6 +39,21 @@ class CreditLine {
     @Column(nullable = false, precision = 19, scale = 2)
     private BigDecimal reserved;
 
+    @Column(name = "annual_rate", precision = 9, scale = 6)
+    private BigDecimal annualRate;
+
+    @Column(name = "risk_grade")
+    private String grade;
+
+    @Column(name = "expires_on")
+    private LocalDate expiresOn;
+
+    @Column(name = "granted_at")
+    private Instant grantedAt;
+
+    @Column(name = "granted_by_application")
+    private UUID grantedByApplication;
+
     @Column(name = "opened_at", nullable = false)
     private Instant openedAt;
 
@@ -43,19 +63,53 @@ class CreditLine {
     protected CreditLine() {
     }
 
-    /** An empty line for a newly registered customer: nothing granted, nothing to draw. */
-    static CreditLine openEmpty(UUID customerId, Instant now) {
-        CreditLine line = new CreditLine();
-        line.customerId = customerId;
-        line.status = CreditLineStatus.NOT_ACTIVATED;
-        line.creditLimit = ZERO;
-        line.occupied = ZERO;
-        line.reserved = ZERO;
-        line.openedAt = now;
-        return line;
+    /**
+     * Gives the line the terms of an approved application: its limit, rate and grade, active
+     * until {@code terms.expiresOn()}. What is already drawn or reserved stays; the new limit
+     * must cover it.
+     *
+     * @return the history row of this grant, with the line as it was before
+     * @throws GrantRefused if the line is frozen or the new limit is below what is in use
+     */
+    CreditLineGrant grant(GrantTerms terms, Instant now) {
+        if (status == CreditLineStatus.FROZEN) {
+            throw new GrantRefused(GrantRefusal.LINE_FROZEN,
+                    "the customer's credit line is frozen; it can take new terms only after it is unfrozen");
+        }
+        BigDecimal inUse = occupied.add(reserved);
+        if (terms.creditLimit().compareTo(inUse) < 0) {
+            throw new GrantRefused(GrantRefusal.LIMIT_BELOW_USAGE,
+                    "the new limit %s is below the %s already in use (%s drawn, %s reserved); grant at least %s or wait until it is repaid"
+                            .formatted(terms.creditLimit().toPlainString(), inUse.toPlainString(), occupied.toPlainString(),
+                                    reserved.toPlainString(), inUse.toPlainString()));
+        }
+        CreditLineGrant granted = CreditLineGrant.granted(this, terms, now);
+        status = CreditLineStatus.ACTIVE;
+        creditLimit = terms.creditLimit();
+        annualRate = terms.annualRate();
+        grade = terms.grade();
+        expiresOn = terms.expiresOn();
+        grantedAt = now;
+        grantedByApplication = terms.applicationId();
+        return granted;
     }
 
-    BigDecimal available() {
+    /**
+     * The status as of {@code today}: an active line past its expiry date reads EXPIRED. Expiry
+     * is read, not swept: nothing has to run at midnight for a line to stop being usable.
+     */
+    CreditLineStatus statusOn(LocalDate today) {
+        if (status == CreditLineStatus.ACTIVE && expiresOn != null && expiresOn.isBefore(today)) {
+            return CreditLineStatus.EXPIRED;
+        }
+        return status;
+    }
+
+    /** What the customer can still draw as of {@code today}: nothing unless the line is active. */
+    BigDecimal availableOn(LocalDate today) {
+        if (statusOn(today) != CreditLineStatus.ACTIVE) {
+            return ZERO;
+        }
         return creditLimit.subtract(occupied).subtract(reserved);
     }
 
@@ -77,6 +131,26 @@ class CreditLine {
 
     BigDecimal reserved() {
         return reserved;
+    }
+
+    BigDecimal annualRate() {
+        return annualRate;
+    }
+
+    String grade() {
+        return grade;
+    }
+
+    LocalDate expiresOn() {
+        return expiresOn;
+    }
+
+    Instant grantedAt() {
+        return grantedAt;
+    }
+
+    UUID grantedByApplication() {
+        return grantedByApplication;
     }
 
     Instant openedAt() {

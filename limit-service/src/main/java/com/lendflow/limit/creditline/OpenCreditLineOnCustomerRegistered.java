@@ -10,7 +10,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Every registered customer gets an empty credit line, ready to be granted a limit. */
+/**
+ * Every registered customer gets an empty credit line, ready to be granted a limit. The
+ * registration may arrive after the saga's grant; the line the grant opened is then kept.
+ */
 @Component
 class OpenCreditLineOnCustomerRegistered {
 
@@ -30,11 +33,10 @@ class OpenCreditLineOnCustomerRegistered {
     @KafkaListener(id = CONSUMER, topics = Topics.LOAN_ORDER_CUSTOMER)
     void on(ConsumerRecord<String, String> record) {
         inbox.receive(record, CONSUMER, CustomerRegistered.TYPE, (envelope, registered) -> {
-            if (creditLines.existsById(registered.customerId())) {
-                return;
+            // A grant that arrived first has opened (and maybe activated) the line: leave it as it is.
+            if (creditLines.openIfAbsent(registered.customerId(), clock.instant()) == 1) {
+                log.info("opened an empty credit line for customer {}", registered.customerId());
             }
-            creditLines.save(CreditLine.openEmpty(registered.customerId(), clock.instant()));
-            log.info("opened an empty credit line for customer {}", registered.customerId());
         });
     }
 }
