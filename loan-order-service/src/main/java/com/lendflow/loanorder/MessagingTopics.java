@@ -7,12 +7,18 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaAdmin;
 
-/** The topics loan-order-service publishes to. */
+/**
+ * The topics loan-order-service publishes to (its own events and the saga's commands) and
+ * consumes from (the saga's replies). Declaring both sides means whichever service starts first
+ * finds its topics.
+ */
 @Configuration(proxyBeanMethods = false)
 class MessagingTopics {
 
     @Bean
     KafkaAdmin.NewTopics loanOrderTopics(MessagingProperties messaging) {
-        return TopicDeclarations.of(messaging.partitions(), Topics.LOAN_ORDER_CUSTOMER);
+        return TopicDeclarations.of(messaging.partitions(), Topics.LOAN_ORDER_CUSTOMER, Topics.LOAN_ORDER_CREDIT_APPLICATION,
+                Topics.ESIGN_COMMANDS, Topics.ANTIFRAUD_COMMANDS, Topics.CREDIT_DECISION_COMMANDS, Topics.LIMIT_COMMANDS,
+                Topics.ESIGN_DOCUMENT, Topics.ANTIFRAUD_ASSESSMENT, Topics.CREDIT_DECISION_DECISION, Topics.LIMIT_CREDIT_LINE);
     }
 }

@@ -2,6 +2,7 @@ package com.lendflow.loanorder.customer;
 
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
 interface Customers extends Repository<Customer, UUID> {
@@ -11,4 +12,7 @@ interface Customers extends Repository<Customer, UUID> {
     Optional<Customer> findById(UUID id);
 
     boolean existsByIdNumberIndex(String idNumberIndex);
+
+    @Query("select c.idNumberIndex from Customer c where c.id = :id")
+    Optional<String> findIdNumberIndexById(UUID id);
 }
