@@ -35,8 +35,15 @@ public final class LocalStack implements AutoCloseable {
             "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
             "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
             "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration");
+    /*
+     * Servlet contexts exclude the gateway's classpath check (it throws when it sees Spring MVC) and
+     * the reactive HTTP client set-up: its ReactorResourceFactory owns Reactor Netty's global event
+     * loops and disposes them when its context closes, which would take the gateway's server down
+     * with a service that is only being restarted. No servlet service uses a reactive client.
+     */
     private static final String SERVLET_EXCLUDES =
-            "org.springframework.cloud.gateway.config.GatewayClassPathWarningAutoConfiguration";
+            "org.springframework.cloud.gateway.config.GatewayClassPathWarningAutoConfiguration,"
+                    + "org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration";
 
     private final StackSettings settings;
     private final List<ConfigurableApplicationContext> started = Collections.synchronizedList(new ArrayList<>());
@@ -224,6 +231,27 @@ public final class LocalStack implements AutoCloseable {
             throw new IllegalStateException(service.name() + " is not running");
         }
         return context;
+    }
+
+    /** Stops one service, as a crash or a redeploy would; the rest of the stack keeps running. */
+    void stop(StackService service) {
+        ConfigurableApplicationContext context = contextOf(service);
+        byName.remove(service.name());
+        started.remove(context);
+        context.close();
+        say("stopped " + service.name());
+    }
+
+    /** Starts a stopped service again with the arguments it had; it resumes from its database and Kafka offsets. */
+    void startAgain(StackService service) {
+        if (byName.containsKey(service.name())) {
+            throw new IllegalStateException(service.name() + " is already running");
+        }
+        startOne(service, servletArgs(service));
+    }
+
+    String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
     }
 
     int postgresPort() {

@@ -12,7 +12,7 @@ final class Identities {
 
     static String idNumber() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        String first17 = "310115" + (1970 + random.nextInt(30))
+        String first17 = "310115" + (1975 + random.nextInt(25))
                 + "%02d%02d".formatted(1 + random.nextInt(12), 1 + random.nextInt(28)) + "%03d".formatted(random.nextInt(1000));
         int sum = 0;
         for (int i = 0; i < 17; i++) {
