@@ -37,6 +37,30 @@ public final class Topics {
     /** Credit-line applications concluded in loan-order-service. */
     public static final String LOAN_ORDER_CREDIT_APPLICATION = "lendflow.loan-order.credit-application";
 
+    /** Commands to marketing-service (coupons: lock, redeem, release). */
+    public static final String MARKETING_COMMANDS = "lendflow.marketing.commands";
+
+    /** Coupons locked, redeemed and released by marketing-service. */
+    public static final String MARKETING_COUPON = "lendflow.marketing.coupon";
+
+    /** Commands to funding-service (positions: reserve, confirm, release). */
+    public static final String FUNDING_COMMANDS = "lendflow.funding.commands";
+
+    /** Positions reserved, confirmed, released and warned about by funding-service. */
+    public static final String FUNDING_POSITION = "lendflow.funding.position";
+
+    /** Commands to payment-service ({@code Disburse}). */
+    public static final String PAYMENT_COMMANDS = "lendflow.payment.commands";
+
+    /** Disbursements succeeded or failed, from payment-service. */
+    public static final String PAYMENT_DISBURSEMENT = "lendflow.payment.disbursement";
+
+    /** Commands to core-ledger-service ({@code OpenLoanAccount}). */
+    public static final String CORE_LEDGER_COMMANDS = "lendflow.core-ledger.commands";
+
+    /** Drawdowns concluded in loan-order-service. */
+    public static final String LOAN_ORDER_DRAWDOWN = "lendflow.loan-order.drawdown";
+
     /** Loan servicing facts from core-ledger-service: installments due, overdue, buckets, settlement. */
     public static final String CORE_LEDGER_LOAN = "lendflow.core-ledger.loan";
 
