@@ -13,6 +13,7 @@ class ServicingTopics {
 
     @Bean
     KafkaAdmin.NewTopics coreLedgerTopics(MessagingProperties messaging) {
-        return TopicDeclarations.of(messaging.partitions(), Topics.CORE_LEDGER_LOAN, Topics.PAYMENT_REPAYMENT);
+        return TopicDeclarations.of(messaging.partitions(), Topics.CORE_LEDGER_LOAN, Topics.PAYMENT_REPAYMENT,
+                Topics.CORE_LEDGER_COMMANDS);
     }
 }
