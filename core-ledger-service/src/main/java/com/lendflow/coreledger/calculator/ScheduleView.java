@@ -19,7 +19,7 @@ public record ScheduleView(List<InstallmentView> installments, String totalInter
         }
     }
 
-    static ScheduleView of(Schedule schedule) {
+    public static ScheduleView of(Schedule schedule) {
         return new ScheduleView(schedule.installments().stream().map(InstallmentView::of).toList(),
                 text(schedule.totalInterest()), text(schedule.totalRepayment()));
     }

@@ -1,0 +1,80 @@
+package com.lendflow.coreledger.quote;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.lendflow.coreledger.schedule.RepaymentMethod;
+import com.lendflow.platform.web.InvalidRequest;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** How a coupon prices a quote, and when it is refused, without the services it is read from. */
+class QuoteRulesTest {
+
+    static final UUID CUSTOMER = UUID.randomUUID();
+    static final UUID COUPON = UUID.randomUUID();
+    static final QuoteTerms LINE = QuoteTerms.withoutCoupon("ACTIVE", new BigDecimal("0.146"), new BigDecimal("43000.00"));
+
+    static JsonNode coupon(String owner, String state, String validUntil, String minAmount) {
+        return JsonMapper.builder().build().readTree("""
+                {"id":"%s","customerId":"%s","kind":"RATE_DISCOUNT","discountedRate":"0.09125","interestFreeDays":0,
+                 "state":"%s","validUntil":"%s","minAmount":"%s","allowedTerms":[3,6,12]}"""
+                .formatted(COUPON, owner, state, validUntil, minAmount));
+    }
+
+    static LoanQuoteRequest hundredYuan(int term) {
+        return new LoanQuoteRequest(new BigDecimal("100.00"), term, RepaymentMethod.EQUAL_INSTALLMENT, COUPON);
+    }
+
+    @Test
+    void aRateDiscountCouponPricesTheLoanAtItsRate() {
+        QuoteTerms terms = QuoteSources.withCoupon(LINE, CUSTOMER, hundredYuan(3),
+                coupon(CUSTOMER.toString(), "ISSUED", LocalDate.now().plusDays(30).toString(), "100.00"));
+
+        assertThat(terms.rate()).isEqualByComparingTo("0.09125");
+        assertThat(terms.lineRate()).isEqualByComparingTo("0.146");
+    }
+
+    @Test
+    void aCouponNoBetterThanTheLineLeavesTheLinesRate() {
+        QuoteTerms cheapLine = QuoteTerms.withoutCoupon("ACTIVE", new BigDecimal("0.073"), new BigDecimal("1000.00"));
+
+        QuoteTerms terms = QuoteSources.withCoupon(cheapLine, CUSTOMER, hundredYuan(3),
+                coupon(CUSTOMER.toString(), "ISSUED", LocalDate.now().plusDays(30).toString(), "100.00"));
+
+        assertThat(terms.rate()).isEqualByComparingTo("0.073");
+    }
+
+    @Test
+    void someoneElsesUsedExpiredTooSmallOrWrongTermCouponIsRefusedNamingCouponId() {
+        String until = LocalDate.now().plusDays(30).toString();
+        assertThatThrownBy(() -> QuoteSources.withCoupon(LINE, CUSTOMER, hundredYuan(3),
+                coupon(UUID.randomUUID().toString(), "ISSUED", until, "100.00")))
+                .isInstanceOf(InvalidRequest.class).hasMessageContaining("couponId");
+        assertThatThrownBy(() -> QuoteSources.withCoupon(LINE, CUSTOMER, hundredYuan(3),
+                coupon(CUSTOMER.toString(), "REDEEMED", until, "100.00"))).hasMessageContaining("REDEEMED");
+        assertThatThrownBy(() -> QuoteSources.withCoupon(LINE, CUSTOMER, hundredYuan(3),
+                coupon(CUSTOMER.toString(), "ISSUED", LocalDate.now().minusDays(1).toString(), "100.00")))
+                .hasMessageContaining("expired");
+        assertThatThrownBy(() -> QuoteSources.withCoupon(LINE, CUSTOMER, hundredYuan(3),
+                coupon(CUSTOMER.toString(), "ISSUED", until, "500.00"))).hasMessageContaining("at least 500.00");
+        assertThatThrownBy(() -> QuoteSources.withCoupon(LINE, CUSTOMER, hundredYuan(24),
+                coupon(CUSTOMER.toString(), "ISSUED", until, "100.00"))).hasMessageContaining("24-month");
+        assertThatThrownBy(() -> QuoteSources.withCoupon(LINE, CUSTOMER, hundredYuan(3), null))
+                .hasMessageContaining("couponId");
+    }
+
+    @Test
+    void interestFreeDaysWaiveTheirDaysOfInterestButNeverMoreThanTheFirstInstallmentsInterest() {
+        // 10,000 × 0.146 × 7 / 365 = 10,220 / 365 = 28.00 exactly, well under a 121.67 first installment interest.
+        assertThat(LoanQuotes.interestWaived(new BigDecimal("10000.00"), new BigDecimal("0.146"), 7,
+                new BigDecimal("121.67"))).isEqualByComparingTo("28.00");
+        // 100 × 0.146 × 60 / 365 = 2.40, more than a 1.22 first installment's interest: 1.22 is waived.
+        assertThat(LoanQuotes.interestWaived(new BigDecimal("100.00"), new BigDecimal("0.146"), 60,
+                new BigDecimal("1.22"))).isEqualByComparingTo("1.22");
+    }
+}
