@@ -23,6 +23,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -54,6 +56,7 @@ import org.springframework.transaction.annotation.Transactional;
 class EodBatch {
 
     static final String ACCRUED = "EndOfDayAccrual";
+    private static final Logger log = LoggerFactory.getLogger(EodBatch.class);
 
     private final JdbcClient jdbc;
     private final Books books;
@@ -92,18 +95,49 @@ class EodBatch {
         }
         UUID[] batch = ids.toArray(UUID[]::new);
         String eventId = "eod:" + day + ":" + ids.getFirst();
+        Laps laps = new Laps();
         accrueInterest(day, batch, eventId);
+        laps.lap("interest");
         List<Due> due = markDue(day, batch);
+        laps.lap("due");
         List<Overdue> overdue = markOverdue(day, batch);
+        laps.lap("overdue");
         accruePenalty(day, batch, eventId);
+        laps.lap("penalty");
         bookAccruals(day, eventId);
+        laps.lap("book");
         applyCredit(day, batch);
+        laps.lap("credit");
         List<BucketMove> moves = delinquency.refresh(batch, day.plusDays(1), day);
+        laps.lap("delinquency");
         publish(day, due, overdue, moves);
+        laps.lap("publish");
         jdbc.sql("update eod_run set loans_done = loans_done + ?, batches = batches + 1 where business_date = ?")
                 .params(ids.size(), day)
                 .update();
+        if (log.isDebugEnabled()) {
+            log.debug("end of day {}: {} loans, {} due, {} overdue, {} bucket moves; {}", day, ids.size(), due.size(),
+                    overdue.size(), moves.size(), laps);
+        }
         return ids.size();
+    }
+
+    /** Where a batch's time goes, step by step, for the debug log. */
+    private static final class Laps {
+
+        private final StringBuilder text = new StringBuilder();
+        private long last = System.nanoTime();
+
+        void lap(String step) {
+            long now = System.nanoTime();
+            text.append(text.isEmpty() ? "" : ", ").append(step).append(' ').append((now - last) / 1_000_000).append(" ms");
+            last = now;
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
     }
 
     private void accrueInterest(LocalDate day, UUID[] batch, String eventId) {

@@ -8,6 +8,6 @@ import java.time.LocalDate;
  * batch; SNAPSHOT takes the day's account balances; DONE means the business date has moved on.
  * Status RUNNING, FAILED (with the reason; rerun to resume) or FINISHED.
  */
-record EodRun(LocalDate businessDate, String phase, String status, int loansTotal, int loansDone, int batches,
+public record EodRun(LocalDate businessDate, String phase, String status, int loansTotal, int loansDone, int batches,
               Instant startedAt, Instant finishedAt, int attempts, String failure) {
 }
