@@ -64,7 +64,11 @@ class QuoteSources {
         if (!validUntil.isBlank() && LocalDate.parse(validUntil.substring(0, 10)).isBefore(LocalDate.now())) {
             throw refused("the coupon expired on " + validUntil);
         }
-        String minimum = coupon.path("minAmount").asString("");
+        String validFrom = coupon.path("validFrom").asString("");
+        if (!validFrom.isBlank() && LocalDate.parse(validFrom.substring(0, 10)).isAfter(LocalDate.now())) {
+            throw refused("the coupon is valid from " + validFrom);
+        }
+        String minimum = coupon.path("minimumAmount").asString("");
         if (!minimum.isBlank() && request.amount().compareTo(new BigDecimal(minimum)) < 0) {
             throw refused("the coupon needs an amount of at least " + minimum);
         }

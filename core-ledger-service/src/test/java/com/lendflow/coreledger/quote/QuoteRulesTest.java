@@ -22,7 +22,7 @@ class QuoteRulesTest {
     static JsonNode coupon(String owner, String state, String validUntil, String minAmount) {
         return JsonMapper.builder().build().readTree("""
                 {"id":"%s","customerId":"%s","kind":"RATE_DISCOUNT","discountedRate":"0.09125","interestFreeDays":0,
-                 "state":"%s","validUntil":"%s","minAmount":"%s","allowedTerms":[3,6,12]}"""
+                 "state":"%s","validUntil":"%s","minimumAmount":"%s","allowedTerms":[3,6,12]}"""
                 .formatted(COUPON, owner, state, validUntil, minAmount));
     }
 
