@@ -37,6 +37,9 @@ interface CreditApplications extends Repository<CreditApplication, UUID> {
     @Query("select a.id from CreditApplication a where a.customerId = :customerId and a.state not in :finalStates")
     List<UUID> findInFlight(UUID customerId, Collection<ApplicationState> finalStates);
 
+    @Query("select a from CreditApplication a where a.customerId = :customerId and a.state = :state order by a.concludedAt desc")
+    List<CreditApplication> findApproved(UUID customerId, ApplicationState state);
+
     default Optional<UUID> inFlightOf(UUID customerId) {
         return findInFlight(customerId, ApplicationState.FINAL).stream().findFirst();
     }

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 @Constraint(validatedBy = IpAddress.Validator.class)
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
 @Retention(RetentionPolicy.RUNTIME)
-@interface IpAddress {
+public @interface IpAddress {
 
     String message() default "must be an IPv4 or IPv6 address";
 

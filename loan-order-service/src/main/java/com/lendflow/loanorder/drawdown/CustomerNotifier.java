@@ -1,0 +1,96 @@
+package com.lendflow.loanorder.drawdown;
+
+import com.lendflow.loanorder.drawdown.DrawdownTimelineEntry.Kind;
+import com.lendflow.platform.web.Amounts;
+import com.lendflow.platform.web.privacy.Mask;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
+/**
+ * Tells the customer by SMS that the drawdown was paid out or failed, through the SMS gateway
+ * (the partner simulator locally). Runs after the commit, outside any transaction; a failure is
+ * logged and noted in the timeline, never fatal. The text names the amount and the card's last
+ * four digits, never the whole card; the log never names the mobile whole.
+ */
+@Component
+class CustomerNotifier {
+
+    private static final Logger log = LoggerFactory.getLogger(CustomerNotifier.class);
+
+    private final Drawdowns drawdowns;
+    private final DrawdownTimelines timelines;
+    private final TransactionTemplate transactions;
+    private final RestClient sms;
+    private final Clock clock;
+
+    CustomerNotifier(Drawdowns drawdowns, DrawdownTimelines timelines, PlatformTransactionManager transactionManager,
+                     @Value("${lendflow.loan-order.sms.base-url:http://localhost:8099}") URI baseUrl,
+                     @Value("${lendflow.loan-order.sms.timeout:5s}") Duration timeout, Clock clock) {
+        this.drawdowns = drawdowns;
+        this.timelines = timelines;
+        this.transactions = new TransactionTemplate(transactionManager);
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
+                HttpClient.newBuilder().connectTimeout(timeout).build());
+        requests.setReadTimeout(timeout);
+        this.sms = RestClient.builder().baseUrl(baseUrl.toString()).requestFactory(requests).build();
+        this.clock = clock;
+    }
+
+    void notify(UUID drawdownId) {
+        Message message = transactions.execute(status -> drawdowns.findById(drawdownId)
+                .filter(d -> d.state().isFinal())
+                .map(d -> new Message(d.mobile(), text(d), d.state()))
+                .orElse(null));
+        if (message == null) {
+            return;
+        }
+        String note;
+        try {
+            sms.post().uri("/sim/v1/sms").body(Map.of("mobile", message.mobile(), "text", message.text()))
+                    .retrieve().toBodilessEntity();
+            note = "SMS sent to " + Mask.mobile(message.mobile()) + " (" + message.state() + ")";
+            log.info("drawdown {}: customer told by SMS at {} that it is {}", drawdownId, Mask.mobile(message.mobile()),
+                    message.state());
+        } catch (RestClientException e) {
+            note = "the SMS to " + Mask.mobile(message.mobile()) + " could not be sent: " + e.getMessage();
+            log.warn("drawdown {}: the customer's SMS could not be sent: {}", drawdownId, e.getMessage());
+        }
+        String recorded = note;
+        transactions.executeWithoutResult(status -> drawdowns.findById(drawdownId).ifPresent(d ->
+                timelines.append(drawdownId, List.of(new DrawdownTimelineEntry(clock.instant(), Kind.CUSTOMER_NOTIFIED,
+                        d.state(), d.step(), null, null, null, recorded, Map.of())))));
+    }
+
+    private static String text(Drawdown d) {
+        String card = d.cardLast4() == null ? "your card" : "your card ending " + d.cardLast4();
+        return switch (d.state()) {
+            case DISBURSED -> "【Lendflow】Your loan of CNY " + Amounts.text(d.amount()) + " has been paid to " + card
+                    + ". Your first repayment of CNY " + Amounts.text(d.firstInstallment()) + " is due on "
+                    + d.firstDueDate() + ".";
+            default -> "【Lendflow】We couldn't complete your loan of CNY " + Amounts.text(d.amount()) + " to " + card
+                    + ". No money was taken and your credit line is unchanged.";
+        };
+    }
+
+    private record Message(String mobile, String text, DrawdownState state) {
+
+        @Override
+        public String toString() {
+            return "Message[state=" + state + "]";
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package com.lendflow.loanorder.drawdown;
+
+import com.lendflow.loanorder.creditapplication.ApprovedApplications;
+import com.lendflow.loanorder.creditapplication.ApprovedApplications.Approved;
+import com.lendflow.platform.security.access.ActingCustomer;
+import com.lendflow.platform.web.Amounts;
+import com.lendflow.platform.web.ApiProblem;
+import com.lendflow.platform.web.FieldViolation;
+import com.lendflow.platform.web.InvalidRequest;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Accepts a drawdown in two parts. {@link #check} runs before any transaction: the product's
+ * rules, an approved credit application, the card (payment-service) and the available limit
+ * (limit-service); a refusal stores and reserves nothing. {@link #accept} then stores the
+ * drawdown and its ReserveLimit command in the request's transaction.
+ */
+@Component
+class SubmitDrawdownHandler {
+
+    private final ApprovedApplications approvedApplications;
+    private final LendflowServices services;
+    private final DrawdownSaga saga;
+    private final DrawdownSettings settings;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    SubmitDrawdownHandler(ApprovedApplications approvedApplications, LendflowServices services, DrawdownSaga saga,
+                          DrawdownSettings settings, JsonMapper json, Clock clock) {
+        this.approvedApplications = approvedApplications;
+        this.services = services;
+        this.saga = saga;
+        this.settings = settings;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Everything that can refuse the drawdown, with no transaction open. */
+    SubmitDrawdown check(UUID customerId, String idempotencyKey, DrawdownRequest request) {
+        List<FieldViolation> violations = new ArrayList<>();
+        BigDecimal amount = request.amount();
+        if (amount.compareTo(settings.minAmount()) < 0) {
+            violations.add(new FieldViolation("amount", "product-minimum", "must be at least "
+                    + Amounts.text(settings.minAmount()) + " for " + settings.productCode()));
+        }
+        if (amount.remainder(settings.amountStep()).signum() != 0) {
+            violations.add(new FieldViolation("amount", "product-step", "must be a whole multiple of "
+                    + Amounts.text(settings.amountStep()) + " for " + settings.productCode()));
+        }
+        if (!settings.terms().contains(request.termMonths())) {
+            violations.add(new FieldViolation("termMonths", "product-terms", "must be one of " + settings.terms()));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidRequest(violations);
+        }
+        Approved approved = approvedApplications.latestOf(customerId).orElseThrow(() -> new InvalidRequest(List.of(
+                new FieldViolation(ActingCustomer.HEADER, "approved-credit-line",
+                        "names a customer without an approved credit-line application; activate a credit line first"))));
+        LendflowServices.Card card;
+        BigDecimal available;
+        try {
+            card = services.card(request.cardId()).filter(c -> c.customerId().equals(customerId)).orElseThrow(() ->
+                    unprocessable("card-not-found", "cardId: no bank card " + request.cardId() + " is bound to this customer"));
+            if (!card.bound()) {
+                throw unprocessable("card-not-bound", "cardId: the card's withholding agreement is not signed ("
+                        + card.status() + "); confirm the card before borrowing to it");
+            }
+            available = services.available(customerId);
+        } catch (LendflowServices.Unavailable e) {
+            throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "dependency-unavailable", "Try again shortly",
+                    "the drawdown could not be checked just now; nothing was reserved");
+        }
+        if (amount.compareTo(available) > 0) {
+            throw unprocessable("amount-above-available", "amount: " + Amounts.text(amount)
+                    + " is more than the " + Amounts.text(available.setScale(2)) + " available on the credit line");
+        }
+        return new SubmitDrawdown(customerId, idempotencyKey, amount.setScale(2), request.termMonths(), request.method(),
+                request.cardId(), card.last4(), request.couponId(),
+                request.device() == null ? null : request.device().toContract(), approved);
+    }
+
+    /** Stores the drawdown and sends ReserveLimit, in the caller's transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public DrawdownView accept(SubmitDrawdown command) {
+        Instant now = clock.instant();
+        Drawdown drawdown = Drawdown.create(UUID.randomUUID(), command,
+                command.device() == null ? null : json.writeValueAsString(command.device()), now, settings);
+        saga.follow(drawdown, List.of(Effect.SEND_COMMAND), now);
+        return DrawdownView.of(drawdown);
+    }
+
+    private static ApiProblem unprocessable(String slug, String detail) {
+        return new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, slug, "Drawdown refused", detail);
+    }
+}
