@@ -2,6 +2,7 @@ package com.lendflow.esign.document;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -60,7 +61,8 @@ public class DocumentArchive {
         if (document.state() == DocumentState.SIGNED) {
             return Optional.empty();
         }
-        document.signed(providerSignatureId, signedPdf, signedAt, clock.instant());
+        // The database keeps microseconds: truncated now, the first announcement and a repeated one read the same.
+        document.signed(providerSignatureId, signedPdf, signedAt.truncatedTo(ChronoUnit.MICROS), clock.instant());
         return Optional.of(document.archived());
     }
 

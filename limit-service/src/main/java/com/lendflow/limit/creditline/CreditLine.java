@@ -95,6 +95,56 @@ class CreditLine {
     }
 
     /**
+     * Sets {@code amount} aside for a drawdown. The caller holds the line's row lock, so drawdowns
+     * racing for the same line each see what the others reserved: occupied + reserved never
+     * exceeds the limit, whatever the concurrency (the table's check constraint is the backstop).
+     *
+     * @throws ReservationRefused if the line is not active as of {@code today} or has too little available
+     */
+    void reserve(BigDecimal amount, LocalDate today) {
+        switch (statusOn(today)) {
+            case NOT_ACTIVATED -> throw new ReservationRefused(ReservationRefusal.LINE_NOT_ACTIVE,
+                    "the customer's credit line has not been activated; an approved credit-line application must grant it first");
+            case FROZEN -> throw new ReservationRefused(ReservationRefusal.LINE_FROZEN,
+                    "the customer's credit line is frozen; nothing can be drawn until it is unfrozen");
+            case EXPIRED -> throw new ReservationRefused(ReservationRefusal.LINE_EXPIRED,
+                    "the customer's credit line expired on %s; a new credit-line application must renew it".formatted(expiresOn));
+            case ACTIVE -> {
+            }
+        }
+        BigDecimal available = availableOn(today);
+        if (amount.compareTo(available) > 0) {
+            throw new ReservationRefused(ReservationRefusal.INSUFFICIENT_LIMIT,
+                    "the drawdown of %s exceeds the %s available (limit %s, %s drawn, %s reserved)".formatted(
+                            amount.toPlainString(), available.toPlainString(), creditLimit.toPlainString(),
+                            occupied.toPlainString(), reserved.toPlainString()));
+        }
+        reserved = reserved.add(amount);
+    }
+
+    /**
+     * A reservation's drawdown was disbursed: its amount moves from reserved to occupied. Runs
+     * whatever the line's status now: the money has left, a freeze since then cannot undo that.
+     */
+    void occupy(BigDecimal amount) {
+        takeFromReserved(amount);
+        occupied = occupied.add(amount);
+    }
+
+    /** A reservation's drawdown failed: its amount is available again. */
+    void release(BigDecimal amount) {
+        takeFromReserved(amount);
+    }
+
+    private void takeFromReserved(BigDecimal amount) {
+        if (reserved.compareTo(amount) < 0) {
+            throw new IllegalStateException("line of customer %s holds only %s reserved, cannot take %s from it"
+                    .formatted(customerId, reserved.toPlainString(), amount.toPlainString()));
+        }
+        reserved = reserved.subtract(amount);
+    }
+
+    /**
      * The status as of {@code today}: an active line past its expiry date reads EXPIRED. Expiry
      * is read, not swept: nothing has to run at midnight for a line to stop being usable.
      */

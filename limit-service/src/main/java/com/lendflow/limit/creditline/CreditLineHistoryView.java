@@ -9,13 +9,34 @@ import java.util.UUID;
 
 /**
  * A credit line for operations staff: the line as the customer sees it, which application gave
- * it its terms, and every application's answer, newest first.
+ * it its terms, every application's answer, newest first, and the latest drawdowns' reservations
+ * (the latest 100), newest first: what is held, drawn, released or refused.
  */
-public record CreditLineHistoryView(CreditLineView line, UUID grantedByApplication, List<GrantView> grants) {
+public record CreditLineHistoryView(CreditLineView line, UUID grantedByApplication, List<GrantView> grants,
+                                    List<ReservationView> reservations) {
 
-    static CreditLineHistoryView of(CreditLine line, List<CreditLineGrant> grants, LocalDate today) {
+    static CreditLineHistoryView of(CreditLine line, List<CreditLineGrant> grants, List<LimitReservation> reservations,
+                                    LocalDate today) {
         return new CreditLineHistoryView(CreditLineView.of(line, today), line.grantedByApplication(),
-                grants.stream().map(GrantView::of).toList());
+                grants.stream().map(GrantView::of).toList(), reservations.stream().map(ReservationView::of).toList());
+    }
+
+    /**
+     * One drawdown's claim on the line. Rate, grade and {@code availableAfter} are the line's at
+     * the moment of reserving (null if refused); the refusal or release reason says why.
+     */
+    public record ReservationView(UUID drawdownId, String amount, ReservationState state, String annualRate,
+                                  String grade, String availableAfter, String refusalCode, String refusalReason,
+                                  String releaseReason, Instant reservedAt, Instant occupiedAt, Instant releasedAt) {
+
+        static ReservationView of(LimitReservation reservation) {
+            return new ReservationView(reservation.drawdownId(), text(reservation.amount()), reservation.state(),
+                    Rates.text(reservation.annualRate()), reservation.grade(),
+                    reservation.availableAfter() == null ? null : text(reservation.availableAfter()),
+                    reservation.refusalCode() == null ? null : reservation.refusalCode().name(),
+                    reservation.refusalReason(), reservation.releaseReason(), reservation.createdAt(),
+                    reservation.occupiedAt(), reservation.releasedAt());
+        }
     }
 
     /**

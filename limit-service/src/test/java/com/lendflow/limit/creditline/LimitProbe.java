@@ -2,6 +2,7 @@ package com.lendflow.limit.creditline;
 
 import static org.awaitility.Awaitility.await;
 
+import com.lendflow.contracts.MessageType;
 import com.lendflow.contracts.Topics;
 import com.lendflow.contracts.customer.CustomerRegistered;
 import com.lendflow.contracts.limit.CreditLineGrantRefused;
@@ -16,7 +17,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -35,6 +39,35 @@ final class LimitProbe {
     Envelope command(GrantCreditLine command) {
         return codec.wrap(GrantCreditLine.TYPE, command.applicationId().toString(), command, UUID.randomUUID(),
                 UUID.randomUUID(), null, Instant.now());
+    }
+
+    /** A drawdown saga's command to the line, keyed by its drawdown id. */
+    <T extends Record> Envelope command(MessageType<T> type, UUID drawdownId, T command) {
+        return codec.wrap(type, drawdownId.toString(), command, UUID.randomUUID(), drawdownId, null, Instant.now());
+    }
+
+    /** Sends the command and waits for its one reply of {@code replyType}. */
+    <C extends Record, R extends Record> R ask(MessageType<C> type, UUID drawdownId, C command, MessageType<R> replyType) {
+        Envelope sent = command(type, drawdownId, command);
+        int before = replies(drawdownId, replyType.name()).size();
+        send(sent);
+        return answers(drawdownId, replyType, before + 1).getLast();
+    }
+
+    <R extends Record> List<R> answers(UUID key, MessageType<R> type, int atLeast) {
+        return awaitReplies(key, atLeast, type.name()).stream().map(e -> codec.payloadOf(e, type)).toList();
+    }
+
+    /** Every reply to any of {@code keys} so far, in one pass over the topic. */
+    List<Envelope> repliesTo(Set<UUID> keys) {
+        Set<String> wanted = keys.stream().map(UUID::toString).collect(Collectors.toSet());
+        List<Envelope> replies = new ArrayList<>();
+        readAll(record -> {
+            if (wanted.contains(record.key())) {
+                replies.add(codec.decode(record.value()));
+            }
+        });
+        return replies;
     }
 
     void send(Envelope command) {
@@ -82,10 +115,22 @@ final class LimitProbe {
 
     /** Every reply of {@code type} to the application so far, read to the end of each partition. */
     List<Envelope> replies(UUID applicationId, String type) {
+        List<Envelope> replies = new ArrayList<>();
+        readAll(record -> {
+            if (applicationId.toString().equals(record.key())) {
+                Envelope envelope = codec.decode(record.value());
+                if (envelope.type().equals(type)) {
+                    replies.add(envelope);
+                }
+            }
+        });
+        return replies;
+    }
+
+    private static void readAll(Consumer<ConsumerRecord<String, String>> each) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.kafkaBootstrapServers(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        List<Envelope> replies = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer =
                      new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.LIMIT_CREDIT_LINE).stream()
@@ -95,16 +140,8 @@ final class LimitProbe {
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (applicationId.toString().equals(record.key())) {
-                        Envelope envelope = codec.decode(record.value());
-                        if (envelope.type().equals(type)) {
-                            replies.add(envelope);
-                        }
-                    }
-                }
+                consumer.poll(Duration.ofMillis(200)).forEach(each);
             }
         }
-        return replies;
     }
 }
