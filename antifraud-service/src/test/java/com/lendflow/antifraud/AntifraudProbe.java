@@ -3,7 +3,9 @@ package com.lendflow.antifraud;
 import static org.awaitility.Awaitility.await;
 
 import com.lendflow.contracts.Topics;
+import com.lendflow.contracts.antifraud.AssessDrawdownRisk;
 import com.lendflow.contracts.antifraud.AssessFraudRisk;
+import com.lendflow.contracts.antifraud.DrawdownRiskAssessed;
 import com.lendflow.contracts.antifraud.FraudReviewConcluded;
 import com.lendflow.contracts.antifraud.FraudRiskAssessed;
 import com.lendflow.platform.messaging.Envelope;
@@ -46,6 +48,28 @@ public final class AntifraudProbe {
                 UUID.randomUUID(), null, Instant.now());
     }
 
+    public Envelope command(AssessDrawdownRisk command) {
+        return codec.wrap(AssessDrawdownRisk.TYPE, command.drawdownId().toString(), command, UUID.randomUUID(),
+                command.drawdownId(), null, Instant.now());
+    }
+
+    /** Sends the drawdown command and waits for its DrawdownRiskAssessed. */
+    public DrawdownRiskAssessed assess(AssessDrawdownRisk command) {
+        send(command(command));
+        return awaitDrawdownAssessed(command.drawdownId(), 1).getFirst();
+    }
+
+    public List<DrawdownRiskAssessed> awaitDrawdownAssessed(UUID drawdownId, int atLeast) {
+        List<DrawdownRiskAssessed> found = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            found.clear();
+            found.addAll(replies(drawdownId, DrawdownRiskAssessed.TYPE.name()).stream()
+                    .map(e -> codec.payloadOf(e, DrawdownRiskAssessed.TYPE)).toList());
+            return found.size() >= atLeast;
+        });
+        return List.copyOf(found);
+    }
+
     public void send(Envelope envelope) {
         KafkaProbe.send(Topics.ANTIFRAUD_COMMANDS, envelope.aggregateId(), codec.encode(envelope));
     }
@@ -78,7 +102,7 @@ public final class AntifraudProbe {
         return found.getFirst();
     }
 
-    /** Every message of {@code type} for the application on the assessment topic so far, read to the end of each partition. */
+    /** Every message of {@code type} for the application (or drawdown) on the assessment topic so far, read to the end of each partition. */
     public List<Envelope> replies(UUID applicationId, String type) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.kafkaBootstrapServers(),

@@ -1,5 +1,6 @@
 package com.lendflow.antifraud.assessment;
 
+import com.lendflow.antifraud.identity.IpAddresses;
 import com.lendflow.antifraud.review.ReviewQueue;
 import com.lendflow.antifraud.rulebook.RuleBookSource;
 import com.lendflow.antifraud.rules.Facts;
@@ -92,7 +93,7 @@ class AssessFraudRiskHandler {
             inputs.put("os", device.os());
             inputs.put("osVersion", device.osVersion());
             inputs.put("appVersion", device.appVersion());
-            inputs.put("ip", maskIp(device.ip()));
+            inputs.put("ip", IpAddresses.mask(device.ip()));
             inputs.put("locationShared", device.latitude() != null && device.longitude() != null);
         }
         inputs.put("emulator", facts.emulator());
@@ -104,19 +105,5 @@ class AssessFraudRiskHandler {
         inputs.put("wifiMacSharedWithFraud", facts.wifiMacSharedWithFraud());
         facts.fraudsterLink().ifPresent(link -> inputs.put("fraudsterLink", Map.of("hops", link.hops(), "via", link.via())));
         return inputs;
-    }
-
-    /** {@code 203.0.113.7} → {@code 203.0.113.*}; an IPv6 address keeps its first four groups. */
-    static String maskIp(String ip) {
-        if (ip == null || ip.isBlank()) {
-            return null;
-        }
-        String value = ip.strip();
-        if (value.contains(":")) {
-            String[] groups = value.split(":");
-            return String.join(":", java.util.Arrays.copyOf(groups, Math.min(4, groups.length))) + ":*";
-        }
-        int lastDot = value.lastIndexOf('.');
-        return lastDot > 0 ? value.substring(0, lastDot) + ".*" : "*";
     }
 }

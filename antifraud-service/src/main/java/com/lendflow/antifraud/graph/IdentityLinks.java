@@ -38,6 +38,18 @@ public class IdentityLinks {
                 .update();
     }
 
+    /** Whether {@code customerId} used the identifier before. */
+    public boolean linked(UUID customerId, IdentifierKind kind, String valueIndex) {
+        return jdbc.sql("select exists (select 1 from identity_link where customer_id = ? and kind = ? and value_index = ?)")
+                .param(customerId).param(kind.name()).param(valueIndex).query(Boolean.class).single();
+    }
+
+    /** How many identifiers of the kind the customer used. */
+    public int identifiersOf(UUID customerId, IdentifierKind kind) {
+        return jdbc.sql("select count(*) from identity_link where customer_id = ? and kind = ?")
+                .param(customerId).param(kind.name()).query(Integer.class).single();
+    }
+
     /** How many distinct customers used the identifier. */
     public int customersOn(IdentifierKind kind, String valueIndex) {
         return jdbc.sql("select count(*) from identity_link where kind = ? and value_index = ?")

@@ -57,10 +57,11 @@ class ChangeRuleHandler {
 
     @Transactional
     public DecisionThresholds handle(ChangeThresholds command) {
+        DecisionThresholds before = rules.thresholds();
         DecisionThresholds wanted = new DecisionThresholds(command.reviewScore(), command.rejectScore(),
+                command.drawdownRejectScore() != null ? command.drawdownRejectScore() : before.drawdownRejectScore(),
                 command.expectedVersion() + 1);
         refuseIfInvalid(wanted.problems());
-        DecisionThresholds before = rules.thresholds();
         if (before.version() != command.expectedVersion()
                 || !rules.updateThresholds(wanted, command.expectedVersion(), ActingStaff.name(actors), clock.instant())) {
             throw stale("the decision thresholds", before.version(), command.expectedVersion());
@@ -73,7 +74,8 @@ class ChangeRuleHandler {
     }
 
     private static Map<String, Object> thresholdsSnapshot(DecisionThresholds t) {
-        return Map.of("reviewScore", t.reviewScore(), "rejectScore", t.rejectScore(), "version", t.version());
+        return Map.of("reviewScore", t.reviewScore(), "rejectScore", t.rejectScore(),
+                "drawdownRejectScore", t.drawdownRejectScore(), "version", t.version());
     }
 
     private static void refuseIfInvalid(List<RuleSetting.Problem> problems) {

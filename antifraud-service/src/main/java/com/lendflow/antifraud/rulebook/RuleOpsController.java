@@ -63,8 +63,8 @@ class RuleOpsController {
     @PutMapping("/decision-thresholds")
     @PreAuthorize("hasAnyRole('RISK_ANALYST', 'ADMIN')")
     DecisionThresholds change(@Valid @RequestBody ChangeThresholdsRequest request) {
-        return change.handle(new ChangeThresholds(request.reviewScore(), request.rejectScore(), request.version(),
-                request.reason()));
+        return change.handle(new ChangeThresholds(request.reviewScore(), request.rejectScore(),
+                request.drawdownRejectScore(), request.version(), request.reason()));
     }
 
     private static RuleCode known(String code) {
@@ -77,7 +77,8 @@ class RuleOpsController {
                              @NotBlank @Size(max = 500) String reason) {
     }
 
-    record ChangeThresholdsRequest(@NotNull Integer reviewScore, @NotNull Integer rejectScore, @NotNull Long version,
-                                   @NotBlank @Size(max = 500) String reason) {
+    /** {@code drawdownRejectScore} may be left out to keep it as it is. */
+    record ChangeThresholdsRequest(@NotNull Integer reviewScore, @NotNull Integer rejectScore, Integer drawdownRejectScore,
+                                   @NotNull Long version, @NotBlank @Size(max = 500) String reason) {
     }
 }

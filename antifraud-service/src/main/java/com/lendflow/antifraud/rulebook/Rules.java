@@ -73,20 +73,22 @@ class Rules {
     }
 
     DecisionThresholds thresholds() {
-        return jdbc.sql("select review_score, reject_score, version from decision_threshold where id = 1")
+        return jdbc.sql("select review_score, reject_score, drawdown_reject_score, version from decision_threshold where id = 1")
                 .query((rs, row) -> new DecisionThresholds(rs.getInt("review_score"), rs.getInt("reject_score"),
-                        rs.getLong("version")))
+                        rs.getInt("drawdown_reject_score"), rs.getLong("version")))
                 .single();
     }
 
     boolean updateThresholds(DecisionThresholds thresholds, long expectedVersion, String by, Instant at) {
         return jdbc.sql("""
-                update decision_threshold set review_score = :review, reject_score = :reject, version = version + 1,
+                update decision_threshold set review_score = :review, reject_score = :reject,
+                                              drawdown_reject_score = :drawdownReject, version = version + 1,
                                               updated_at = :at, updated_by = :by
                 where id = 1 and version = :expected
                 """)
                 .param("review", thresholds.reviewScore())
                 .param("reject", thresholds.rejectScore())
+                .param("drawdownReject", thresholds.drawdownRejectScore())
                 .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
                 .param("by", by)
                 .param("expected", expectedVersion)

@@ -19,10 +19,19 @@ public record RuleBook(Map<RuleCode, RuleSetting> rules, DecisionThresholds thre
         return Optional.ofNullable(rules.get(code)).filter(RuleSetting::enabled);
     }
 
-    /** Which version of each rule (and of the thresholds) decided, so a decision can be explained later. */
+    /** Which version of each application rule (and of the thresholds) decided, so a decision can be explained later. */
     public Map<String, Long> versions() {
+        return versions(RuleCode.Stage.APPLICATION);
+    }
+
+    /** Which version of each rule of {@code stage} (and of the thresholds) decided. */
+    public Map<String, Long> versions(RuleCode.Stage stage) {
         Map<String, Long> versions = new TreeMap<>();
-        rules.forEach((code, setting) -> versions.put(code.name(), setting.version()));
+        rules.forEach((code, setting) -> {
+            if (code.runsAt(stage)) {
+                versions.put(code.name(), setting.version());
+            }
+        });
         versions.put("DECISION_THRESHOLDS", thresholds.version());
         return versions;
     }

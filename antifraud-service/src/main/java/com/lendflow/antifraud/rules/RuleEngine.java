@@ -1,5 +1,6 @@
 package com.lendflow.antifraud.rules;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,10 +20,31 @@ public final class RuleEngine {
     public static Verdict evaluate(Facts facts, RuleBook book) {
         List<FiredRule> fired = new ArrayList<>();
         for (RuleCode code : RuleCode.values()) {
-            book.enabled(code).flatMap(setting -> check(setting, facts)).ifPresent(fired::add);
+            if (code.runsAt(RuleCode.Stage.APPLICATION)) {
+                book.enabled(code).flatMap(setting -> check(setting, facts)).ifPresent(fired::add);
+            }
         }
         int score = fired.stream().mapToInt(FiredRule::score).sum();
         return new Verdict(result(fired, score, book.thresholds()), score, fired);
+    }
+
+    /**
+     * Evaluates the drawdown rules. There is no review at drawdown, so the result is PASS or REJECT:
+     * REJECT when the score reaches the drawdown reject score, or a fired rule asks for REJECT, or
+     * for REVIEW (only a rule shared with applications can: a review nobody will do counts as a
+     * refusal, since the money would otherwise leave unchecked); PASS otherwise.
+     */
+    public static Verdict evaluate(DrawdownFacts facts, RuleBook book) {
+        List<FiredRule> fired = new ArrayList<>();
+        for (RuleCode code : RuleCode.values()) {
+            if (code.runsAt(RuleCode.Stage.DRAWDOWN)) {
+                book.enabled(code).flatMap(setting -> check(setting, facts)).ifPresent(fired::add);
+            }
+        }
+        int score = fired.stream().mapToInt(FiredRule::score).sum();
+        boolean reject = score >= book.thresholds().drawdownRejectScore()
+                || fired.stream().anyMatch(rule -> rule.action() != RuleAction.NONE);
+        return new Verdict(reject ? Result.REJECT : Result.PASS, score, fired);
     }
 
     private static Result result(List<FiredRule> fired, int score, DecisionThresholds thresholds) {
@@ -63,7 +85,34 @@ public final class RuleEngine {
             case FRAUD_GRAPH_PROXIMITY -> facts.fraudsterLink()
                     .filter(link -> link.hops() <= rule.param("maxHops"))
                     .map(link -> proximity(rule, link));
+            case NEW_DEVICE, CARD_CHANGED_RECENTLY, DRAWDOWN_VELOCITY ->
+                    throw new IllegalStateException(rule.code() + " is a drawdown rule");
         };
+    }
+
+    private static Optional<FiredRule> check(RuleSetting rule, DrawdownFacts facts) {
+        return switch (rule.code()) {
+            case BLACKLISTED_DEVICE -> when(facts.deviceBlacklisted(), rule, "the device id matches a blacklist entry");
+            case NEW_DEVICE -> when(facts.deviceReported() && !facts.deviceSeenBefore(), rule,
+                    "the customer has not used this device before");
+            case CARD_CHANGED_RECENTLY -> cardChanged(rule, facts);
+            case DRAWDOWN_VELOCITY -> when(facts.drawdownsInWindow() > rule.param("maxDrawdowns"), rule,
+                    "%d drawdowns by this customer within %d minutes, more than the %d allowed".formatted(
+                            facts.drawdownsInWindow(), rule.param("windowMinutes"), rule.param("maxDrawdowns")));
+            default -> throw new IllegalStateException(rule.code() + " is not a drawdown rule");
+        };
+    }
+
+    private static Optional<FiredRule> cardChanged(RuleSetting rule, DrawdownFacts facts) {
+        if (!facts.cardReported() || !facts.lastDrawdownCardDiffers() || facts.cardFirstSeenAt().isEmpty()) {
+            return Optional.empty();
+        }
+        int withinDays = rule.param("withinDays");
+        Duration age = Duration.between(facts.cardFirstSeenAt().get(), facts.requestedAt());
+        String since = age.toDays() >= 1 ? age.toDays() + " day(s)" : age.toHours() + " hour(s)";
+        return when(age.compareTo(Duration.ofDays(withinDays)) <= 0, rule,
+                "the card differs from the customer's last drawdown card and was first used for a drawdown %s ago, within %d day(s)"
+                        .formatted(since, withinDays));
     }
 
     private static Optional<FiredRule> age(RuleSetting rule, Facts facts) {

@@ -43,6 +43,10 @@ public record RuleSetting(RuleCode code, boolean enabled, Map<String, Integer> p
                         "must be between " + spec.min() + " and " + spec.max()));
             }
         }
+        if (code.drawdownOnly() && action == RuleAction.REVIEW) {
+            problems.add(new Problem("action", "drawdown-action", "must be NONE or REJECT: " + code
+                    + " runs only at drawdown, where nobody reviews; its score counts against the drawdown reject score"));
+        }
         if (code == RuleCode.AGE_OUT_OF_RANGE && problems.isEmpty() && param("minAge") > param("maxAge")) {
             problems.add(new Problem("params.minAge", "Range", "must not be above maxAge"));
         }

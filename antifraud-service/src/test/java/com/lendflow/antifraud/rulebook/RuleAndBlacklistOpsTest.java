@@ -159,7 +159,10 @@ class RuleAndBlacklistOpsTest {
     @Test
     void everyRuleIsListedWithItsParameters() {
         JsonNode rules = json.readTree(anonymous.bearer(agent).get("/ops/v1/antifraud/rules").body());
-        assertThat(rules.size()).isEqualTo(13);
+        assertThat(rules.size()).as("13 application rules and 3 drawdown rules").isEqualTo(16);
+        assertThat(rules.valueStream().filter(r -> r.get("stages").toString().contains("DRAWDOWN"))
+                .map(r -> r.get("code").asString()))
+                .containsExactlyInAnyOrder("BLACKLISTED_DEVICE", "NEW_DEVICE", "CARD_CHANGED_RECENTLY", "DRAWDOWN_VELOCITY");
         JsonNode age = rules.valueStream().filter(r -> r.get("code").asString().equals("AGE_OUT_OF_RANGE")).findFirst()
                 .orElseThrow();
         assertThat(age.get("params").get("minAge").asInt()).isEqualTo(18);

@@ -3,7 +3,7 @@ package com.lendflow.antifraud.rules;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** Object Mother for rule books: the defaults the V2 migration seeds, and variations of them. */
+/** Object Mother for rule books: the defaults the V2 and V6 migrations seed, and variations of them. */
 final class RuleBooks {
 
     private RuleBooks() {
@@ -24,7 +24,10 @@ final class RuleBooks {
         put(rules, RuleCode.ID_NUMBER_CHECKSUM, Map.of(), 100, RuleAction.REJECT);
         put(rules, RuleCode.AGE_OUT_OF_RANGE, Map.of("minAge", 18, "maxAge", 55), 100, RuleAction.REJECT);
         put(rules, RuleCode.FRAUD_GRAPH_PROXIMITY, Map.of("maxHops", 3, "maxNodeDegree", 50), 60, RuleAction.NONE);
-        return new RuleBook(rules, new DecisionThresholds(50, 100, 1));
+        put(rules, RuleCode.NEW_DEVICE, Map.of(), 30, RuleAction.NONE);
+        put(rules, RuleCode.CARD_CHANGED_RECENTLY, Map.of("withinDays", 7), 30, RuleAction.NONE);
+        put(rules, RuleCode.DRAWDOWN_VELOCITY, Map.of("maxDrawdowns", 5, "windowMinutes", 1440), 60, RuleAction.NONE);
+        return new RuleBook(rules, new DecisionThresholds(50, 100, 60, 1));
     }
 
     static RuleBook with(RuleBook book, RuleSetting setting) {

@@ -118,9 +118,9 @@ class RuleEngineTest {
         Verdict verdict = RuleEngine.evaluate(facts, quietVelocity);
         assertThat(verdict.score()).isEqualTo(55);
         assertThat(verdict.result()).isEqualTo(Result.REVIEW);
-        assertThat(RuleEngine.evaluate(facts, RuleBooks.with(quietVelocity, new DecisionThresholds(60, 100, 2))).result())
+        assertThat(RuleEngine.evaluate(facts, RuleBooks.with(quietVelocity, new DecisionThresholds(60, 100, 60, 2))).result())
                 .isEqualTo(Result.PASS);
-        assertThat(RuleEngine.evaluate(facts, RuleBooks.with(quietVelocity, new DecisionThresholds(20, 55, 2))).result())
+        assertThat(RuleEngine.evaluate(facts, RuleBooks.with(quietVelocity, new DecisionThresholds(20, 55, 60, 2))).result())
                 .isEqualTo(Result.REJECT);
     }
 

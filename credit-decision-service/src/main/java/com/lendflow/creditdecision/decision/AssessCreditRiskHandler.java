@@ -1,10 +1,12 @@
 package com.lendflow.creditdecision.decision;
 
+import com.lendflow.contracts.MessageType;
 import com.lendflow.contracts.Topics;
 import com.lendflow.contracts.creditdecision.AssessCreditRisk;
 import com.lendflow.contracts.creditdecision.BureauAuthorisation;
 import com.lendflow.contracts.creditdecision.CreditDecisionFailed;
 import com.lendflow.contracts.creditdecision.CreditRiskDecided;
+import com.lendflow.creditdecision.BureauBoundCommand;
 import com.lendflow.creditdecision.bureau.BureauQuery;
 import com.lendflow.creditdecision.bureau.BureauRefused;
 import com.lendflow.creditdecision.bureau.BureauReport;
@@ -21,6 +23,8 @@ import com.lendflow.creditdecision.scorecard.Applicant;
 import com.lendflow.creditdecision.scorecard.Scorecard;
 import com.lendflow.creditdecision.scorecard.ScorecardSource;
 import com.lendflow.creditdecision.scorecard.Scored;
+import com.lendflow.platform.messaging.Envelope;
+import com.lendflow.platform.messaging.MalformedMessageException;
 import com.lendflow.platform.messaging.Outbox;
 import com.lendflow.platform.web.Amounts;
 import java.time.Clock;
@@ -56,7 +60,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * </ol>
  */
 @Component
-class AssessCreditRiskHandler {
+class AssessCreditRiskHandler implements BureauBoundCommand<AssessCreditRisk> {
 
     static final String NO_AUTHORISATION = "NO_AUTHORISATION";
     static final String BUREAU_UNAVAILABLE = "BUREAU_UNAVAILABLE";
@@ -90,8 +94,22 @@ class AssessCreditRiskHandler {
         this.zone = zone;
     }
 
+    @Override
+    public MessageType<AssessCreditRisk> type() {
+        return AssessCreditRisk.TYPE;
+    }
+
+    @Override
+    public void refuseIfMalformed(Envelope envelope, AssessCreditRisk command) {
+        if (command.applicationId() == null || command.customerId() == null) {
+            // Retrying cannot add what is missing: straight to the dead-letter topic.
+            throw new MalformedMessageException("AssessCreditRisk " + envelope.id() + " lacks an application or customer id");
+        }
+    }
+
     /** Step 1, inside the caller's transaction. True when the bureau must be asked ({@link #queryAndDecide}). */
-    boolean begin(AssessCreditRisk command) {
+    @Override
+    public boolean begin(AssessCreditRisk command) {
         Optional<Decision> earlier = decisions.findByApplication(command.applicationId());
         if (earlier.isPresent()) {
             log.info("application {} was decided before as {}; answering again with decision {}",
@@ -128,13 +146,15 @@ class AssessCreditRiskHandler {
     }
 
     /** For a redelivered command whose first handling did not finish (a crash while the bureau was asked). */
-    boolean unfinished(AssessCreditRisk command) {
+    @Override
+    public boolean unfinished(AssessCreditRisk command) {
         return Boolean.TRUE.equals(transactions.execute(status ->
                 decisions.findByApplication(command.applicationId()).isEmpty() && begin(command)));
     }
 
     /** Steps 2 and 3. Must not run inside a transaction. */
-    void queryAndDecide(AssessCreditRisk command) {
+    @Override
+    public void queryAndDecide(AssessCreditRisk command) {
         BureauAuthorisation authorisation = command.authorisation();
         BureauReport report;
         try {

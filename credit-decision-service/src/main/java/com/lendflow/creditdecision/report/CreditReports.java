@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The reports Lendflow keeps, and the audit of every read. A report is kept for
  * {@code lendflow.credit-decision.report-cache.max-age} (default 30 days) after it was fetched:
  * a decision within that time reads it instead of querying the bureau again. Reports are keyed by
- * a blind index of the ID number and stored only encrypted. Every method joins the caller's
+ * a blind index of the ID number and stored only encrypted. A drawdown asks for a fresher one
+ * ({@link #fetchedWithin}). Every method joins the caller's
  * transaction, so a read is logged in the same commit as the decision it served.
  */
 @Component
@@ -48,7 +49,13 @@ public class CreditReports {
     /** The person's kept report if it was fetched less than the maximum age ago. */
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<StoredReport> fresh(String idNumber) {
-        Instant oldest = clock.instant().minus(maxAge);
+        return fetchedWithin(idNumber, maxAge);
+    }
+
+    /** The person's kept report if it was fetched less than {@code age} ago (a drawdown asks for a fresher one). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<StoredReport> fetchedWithin(String idNumber, Duration age) {
+        Instant oldest = clock.instant().minus(age);
         return jdbc.sql("""
                 select id, report_encrypted, fetched_at from credit_report
                 where id_number_index = ? and fetched_at > ?
@@ -84,15 +91,26 @@ public class CreditReports {
     @Transactional(propagation = Propagation.MANDATORY)
     public ReportRead recordRead(StoredReport report, UUID applicationId, UUID customerId, UUID authorisationDocumentId,
                                  String authorisationSha256, ReportSource source) {
-        ReportRead read = new ReportRead(report.id(), applicationId, customerId, authorisationDocumentId,
-                authorisationSha256, source, clock.instant());
+        return record(new ReportRead(report.id(), applicationId, null, customerId, authorisationDocumentId,
+                authorisationSha256, source, clock.instant()));
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public ReportRead recordDrawdownRead(StoredReport report, UUID drawdownId, UUID customerId,
+                                         UUID authorisationDocumentId, String authorisationSha256, ReportSource source) {
+        return record(new ReportRead(report.id(), null, drawdownId, customerId, authorisationDocumentId,
+                authorisationSha256, source, clock.instant()));
+    }
+
+    private ReportRead record(ReportRead read) {
         jdbc.sql("""
-                insert into report_read (report_id, application_id, customer_id, authorisation_document_id,
+                insert into report_read (report_id, application_id, drawdown_id, customer_id, authorisation_document_id,
                                          authorisation_sha256, source, read_at)
-                values (?, ?, ?, ?, ?, ?, ?)
+                values (?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-                .params(read.reportId(), read.applicationId(), read.customerId(), read.authorisationDocumentId(),
-                        read.authorisationSha256(), read.source().name(), OffsetDateTime.ofInstant(read.readAt(), ZoneOffset.UTC))
+                .params(read.reportId(), read.applicationId(), read.drawdownId(), read.customerId(),
+                        read.authorisationDocumentId(), read.authorisationSha256(), read.source().name(),
+                        OffsetDateTime.ofInstant(read.readAt(), ZoneOffset.UTC))
                 .update();
         return read;
     }
@@ -105,14 +123,21 @@ public class CreditReports {
         return reads("application_id", applicationId);
     }
 
+    public List<ReportRead> readsForDrawdown(UUID drawdownId) {
+        return reads("drawdown_id", drawdownId);
+    }
+
     private List<ReportRead> reads(String column, UUID id) {
+        // column is one of three names fixed above, never input.
         return jdbc.sql("""
-                select report_id, application_id, customer_id, authorisation_document_id, authorisation_sha256, source, read_at
+                select report_id, application_id, drawdown_id, customer_id, authorisation_document_id, authorisation_sha256,
+                       source, read_at
                 from report_read where %s = ? order by read_at, id limit 500
                 """.formatted(column))
                 .param(id)
                 .query((rs, n) -> new ReportRead(rs.getObject("report_id", UUID.class),
-                        rs.getObject("application_id", UUID.class), rs.getObject("customer_id", UUID.class),
+                        rs.getObject("application_id", UUID.class), rs.getObject("drawdown_id", UUID.class),
+                        rs.getObject("customer_id", UUID.class),
                         rs.getObject("authorisation_document_id", UUID.class), rs.getString("authorisation_sha256"),
                         ReportSource.valueOf(rs.getString("source")),
                         rs.getObject("read_at", OffsetDateTime.class).toInstant()))

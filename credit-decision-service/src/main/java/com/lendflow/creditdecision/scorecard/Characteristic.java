@@ -25,6 +25,14 @@ public enum Characteristic {
         return description;
     }
 
+    /** Read from the credit report, rather than from the application or anti-fraud. */
+    public boolean fromBureau() {
+        return switch (this) {
+            case WORST_DAYS_PAST_DUE_24M, OVERDUE_ACCOUNTS, INQUIRIES_3M, INQUIRIES_6M, TOTAL_DEBT -> true;
+            case FRAUD_SCORE, APPLICANT_AGE -> false;
+        };
+    }
+
     BigDecimal of(Applicant applicant) {
         return switch (this) {
             case WORST_DAYS_PAST_DUE_24M -> BigDecimal.valueOf(applicant.worstDaysPastDue24m());

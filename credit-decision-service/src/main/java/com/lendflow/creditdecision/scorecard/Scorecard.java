@@ -62,6 +62,20 @@ public record Scorecard(int version, int basePoints, List<Knockout> knockouts, L
         return new Scored(false, score, null, 0, 0, Scored.LOW_SCORE, points, reasons);
     }
 
+    /**
+     * The knock-outs giving {@code reasonCode} that fire on the credit report's figures alone, each
+     * explained; empty when none does. For a check made on a fresh report without a whole
+     * application (a drawdown): knock-outs on the application or anti-fraud are not looked at, so
+     * those fields of {@code applicant} are never read.
+     */
+    public List<String> bureauKnockouts(Applicant applicant, String reasonCode) {
+        return knockouts.stream()
+                .filter(k -> k.characteristic().fromBureau() && k.reasonCode().equals(reasonCode))
+                .filter(k -> k.firesOn(k.characteristic().of(applicant)))
+                .map(k -> k.explain(k.characteristic().of(applicant)))
+                .toList();
+    }
+
     /** The highest score this scorecard can give: base points plus each characteristic's best bin. */
     public int maxScore() {
         return basePoints + scoredCharacteristics().stream()
