@@ -96,6 +96,22 @@ class CustomerAccessTest {
     }
 
     @Test
+    void aServiceReadsTheRealNameAndNothingElseWhileNoCustomerOrStaffCan() {
+        HttpResponse<String> asPayment = anonymous.bearer(TestTokens.service("payment-service"))
+                .get("/internal/v1/customers/" + customerId);
+
+        assertThat(asPayment.statusCode()).as(asPayment.body()).isEqualTo(200);
+        assertThat(json.readTree(asPayment.body()).get("name").asString()).isEqualTo(name);
+        assertThat(asPayment.body()).doesNotContain(mobile).doesNotContain(idNumber);
+        assertThat(asPayment.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+        assertThat(appBackend.get("/internal/v1/customers/" + customerId).statusCode()).isEqualTo(403);
+        assertThat(anonymous.bearer(TestTokens.staff("supervisor-wang", "OPS_SUPERVISOR"))
+                .get("/internal/v1/customers/" + customerId).statusCode()).isEqualTo(403);
+        assertThat(anonymous.bearer(TestTokens.service("payment-service"))
+                .get("/internal/v1/customers/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void aServiceTokenCannotRegisterCustomers() {
         HttpResponse<String> response = anonymous.bearer(TestTokens.service("limit-service")).postJson("/api/v1/customers",
                 Applicants.zhangSan(), Map.of("Idempotency-Key", UUID.randomUUID().toString()));
