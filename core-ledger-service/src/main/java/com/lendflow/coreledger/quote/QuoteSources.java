@@ -80,6 +80,11 @@ class QuoteSources {
         String kind = coupon.path("kind").asString();
         BigDecimal couponRate = coupon.path("discountedRate").isNull() || coupon.path("discountedRate").isMissingNode()
                 ? null : new BigDecimal(coupon.path("discountedRate").asString());
+        if ("RATE_DISCOUNT".equals(kind) && couponRate != null && couponRate.compareTo(terms.lineRate()) >= 0) {
+            // marketing-service refuses to spend it on a loan it makes no cheaper; so does the quote.
+            throw refused("the coupon's rate " + couponRate.stripTrailingZeros().toPlainString()
+                    + " is not below the credit line's " + terms.lineRate().stripTrailingZeros().toPlainString());
+        }
         return new QuoteTerms(terms.lineStatus(), terms.lineRate(), terms.available(), kind, couponRate,
                 coupon.path("interestFreeDays").asInt(0));
     }

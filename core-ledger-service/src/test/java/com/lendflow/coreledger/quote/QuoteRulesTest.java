@@ -40,13 +40,12 @@ class QuoteRulesTest {
     }
 
     @Test
-    void aCouponNoBetterThanTheLineLeavesTheLinesRate() {
+    void aCouponNoBetterThanTheLineIsRefusedAsTheDrawdownWouldRefuseIt() {
         QuoteTerms cheapLine = QuoteTerms.withoutCoupon("ACTIVE", new BigDecimal("0.073"), new BigDecimal("1000.00"));
 
-        QuoteTerms terms = QuoteSources.withCoupon(cheapLine, CUSTOMER, hundredYuan(3),
-                coupon(CUSTOMER.toString(), "ISSUED", LocalDate.now().plusDays(30).toString(), "100.00"));
-
-        assertThat(terms.rate()).isEqualByComparingTo("0.073");
+        assertThatThrownBy(() -> QuoteSources.withCoupon(cheapLine, CUSTOMER, hundredYuan(3),
+                coupon(CUSTOMER.toString(), "ISSUED", LocalDate.now().plusDays(30).toString(), "100.00")))
+                .isInstanceOf(InvalidRequest.class).hasMessageContaining("not below the credit line's 0.073");
     }
 
     @Test
