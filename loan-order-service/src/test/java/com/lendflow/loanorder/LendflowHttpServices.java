@@ -120,6 +120,7 @@ public final class LendflowHttpServices {
                     "lendflow.drawdown.payment-service-url", url,
                     "lendflow.drawdown.funding-service-url", url,
                     "lendflow.drawdown.core-ledger-url", url,
+                    "lendflow.drawdown.marketing-service-url", url,
                     "lendflow.loan-order.sms.base-url", url)));
         }
     }

@@ -27,6 +27,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param paymentServiceUrl payment-service, for the card check before anything is reserved
  * @param fundingServiceUrl funding-service, for the route preview
  * @param coreLedgerUrl    core-ledger-service, for the schedule summary the contract states
+ * @param marketingServiceUrl marketing-service, for the coupon check before anything is reserved
  * @param callTimeout      how long a synchronous call to another Lendflow service may take
  */
 @ConfigurationProperties("lendflow.drawdown")
@@ -45,6 +46,7 @@ record DrawdownSettings(
         @DefaultValue("http://localhost:8088") URI paymentServiceUrl,
         @DefaultValue("http://localhost:8087") URI fundingServiceUrl,
         @DefaultValue("http://localhost:8089") URI coreLedgerUrl,
+        @DefaultValue("http://localhost:8086") URI marketingServiceUrl,
         @DefaultValue("5s") Duration callTimeout) implements DrawdownTimeouts {
 
     DrawdownSettings {

@@ -32,6 +32,7 @@ class LendflowServices {
     private final RestClient payment;
     private final RestClient funding;
     private final RestClient coreLedger;
+    private final RestClient marketing;
 
     LendflowServices(InternalCalls calls, DrawdownSettings settings) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(settings.callTimeout()).build();
@@ -41,12 +42,33 @@ class LendflowServices {
         this.payment = calls.to(settings.paymentServiceUrl().toString()).mutate().requestFactory(requests).build();
         this.funding = calls.to(settings.fundingServiceUrl().toString()).mutate().requestFactory(requests).build();
         this.coreLedger = calls.to(settings.coreLedgerUrl().toString()).mutate().requestFactory(requests).build();
+        this.marketing = calls.to(settings.marketingServiceUrl().toString()).mutate().requestFactory(requests).build();
     }
 
     /** What can be drawn on the customer's line now: zero without a line or unless it is active. */
     BigDecimal available(UUID customerId) {
         Optional<JsonNode> line = get(limit, "limit-service", "/internal/v1/credit-lines/{id}", customerId);
         return line.map(node -> new BigDecimal(text(node, "available", "limit-service"))).orElse(BigDecimal.ZERO);
+    }
+
+    /** The line's annual rate, or empty when limit-service does not say (no line, or none granted). */
+    Optional<BigDecimal> lineRate(UUID customerId) {
+        return get(limit, "limit-service", "/internal/v1/credit-lines/{id}", customerId)
+                .map(node -> node.path("annualRate"))
+                .filter(rate -> !rate.isMissingNode() && !rate.isNull())
+                .map(rate -> new BigDecimal(rate.asString()));
+    }
+
+    /** The coupon as marketing-service knows it (its state already read as of today); empty when unknown. */
+    Optional<Coupon> coupon(UUID couponId) {
+        return get(marketing, "marketing-service", "/internal/v1/coupons/{id}", couponId).map(node -> new Coupon(
+                UUID.fromString(text(node, "customerId", "marketing-service")), text(node, "state", "marketing-service"),
+                node.path("kind").asString(""),
+                node.path("discountedRate").isNull() || node.path("discountedRate").isMissingNode() ? null
+                        : new BigDecimal(node.path("discountedRate").asString()),
+                node.path("minimumAmount").isNull() || node.path("minimumAmount").isMissingNode() ? null
+                        : new BigDecimal(node.path("minimumAmount").asString()),
+                node.path("allowedTerms").valueStream().map(JsonNode::asInt).toList()));
     }
 
     /** The card as payment-service knows it; empty when it knows no such card. */
@@ -129,6 +151,11 @@ class LendflowServices {
             }
         }
         return null;
+    }
+
+    /** A coupon's owner, state and the loans it is for; a RATE_DISCOUNT carries the rate it gives. */
+    record Coupon(UUID customerId, String state, String kind, BigDecimal discountedRate, BigDecimal minimumAmount,
+                  List<Integer> allowedTerms) {
     }
 
     record Card(UUID customerId, String status, String last4) {

@@ -76,6 +76,9 @@ class SubmitDrawdownHandler {
                         + card.status() + "); confirm the card before borrowing to it");
             }
             available = services.available(customerId);
+            if (request.couponId() != null) {
+                checkCoupon(customerId, request, amount);
+            }
         } catch (LendflowServices.Unavailable e) {
             throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "dependency-unavailable", "Try again shortly",
                     "the drawdown could not be checked just now; nothing was reserved");
@@ -87,6 +90,38 @@ class SubmitDrawdownHandler {
         return new SubmitDrawdown(customerId, idempotencyKey, amount.setScale(2), request.termMonths(), request.method(),
                 request.cardId(), card.last4(), request.couponId(),
                 request.device() == null ? null : request.device().toContract(), approved);
+    }
+
+    /**
+     * The coupon must be this customer's, usable today, for this amount and term, and (a rate
+     * discount) cheaper than the line: marketing would refuse it at LockCoupon, after the limit is
+     * reserved, so it is refused here with nothing reserved.
+     */
+    private void checkCoupon(UUID customerId, DrawdownRequest request, BigDecimal amount) {
+        LendflowServices.Coupon coupon = services.coupon(request.couponId())
+                .filter(c -> c.customerId().equals(customerId))
+                .orElseThrow(() -> unprocessable("coupon-not-found", "couponId: the customer holds no coupon "
+                        + request.couponId()));
+        if (!"ISSUED".equals(coupon.state())) {
+            throw unprocessable("coupon-not-usable", "couponId: the coupon is " + coupon.state()
+                    + " and cannot be used");
+        }
+        if (coupon.minimumAmount() != null && amount.compareTo(coupon.minimumAmount()) < 0) {
+            throw unprocessable("coupon-not-usable", "couponId: the coupon needs an amount of at least "
+                    + Amounts.text(coupon.minimumAmount()));
+        }
+        if (!coupon.allowedTerms().isEmpty() && !coupon.allowedTerms().contains(request.termMonths())) {
+            throw unprocessable("coupon-not-usable", "couponId: the coupon is not for a " + request.termMonths()
+                    + "-month loan");
+        }
+        if ("RATE_DISCOUNT".equals(coupon.kind()) && coupon.discountedRate() != null) {
+            services.lineRate(customerId).filter(rate -> coupon.discountedRate().compareTo(rate) >= 0)
+                    .ifPresent(rate -> {
+                        throw unprocessable("coupon-not-usable", "couponId: the coupon's rate "
+                                + coupon.discountedRate().stripTrailingZeros().toPlainString()
+                                + " is not below the credit line's " + rate.stripTrailingZeros().toPlainString());
+                    });
+        }
     }
 
     /** Stores the drawdown and sends ReserveLimit, in the caller's transaction. */

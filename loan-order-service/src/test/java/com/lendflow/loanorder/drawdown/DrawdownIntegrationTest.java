@@ -83,6 +83,19 @@ abstract class DrawdownIntegrationTest {
         return b;
     }
 
+    /** A 9.125% rate coupon the borrower holds, as marketing-service would describe it. */
+    UUID couponOf(Borrower b) {
+        return coupon(b.customerId(), "ISSUED");
+    }
+
+    UUID coupon(UUID owner, String state) {
+        UUID coupon = UUID.randomUUID();
+        LendflowHttpServices.answer("GET", "/internal/v1/coupons/" + coupon, 200, """
+                {"id":"%s","customerId":"%s","kind":"RATE_DISCOUNT","discountedRate":"0.091250","interestFreeDays":null,
+                 "minimumAmount":"100.00","allowedTerms":[3,6,12],"state":"%s"}""".formatted(coupon, owner, state));
+        return coupon;
+    }
+
     HttpResponse<String> borrow(Borrower b, String body) {
         return appBackend.with("X-Customer-Id", b.customerId().toString())
                 .postJson(PATH, body, Map.of("Idempotency-Key", UUID.randomUUID().toString()));

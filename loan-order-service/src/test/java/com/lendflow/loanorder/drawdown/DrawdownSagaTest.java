@@ -46,7 +46,7 @@ class DrawdownSagaTest extends DrawdownIntegrationTest {
     @Test
     void borrowsHundredYuanOverThreeMonthsWithARateCouponToDisbursed() {
         Borrower b = borrower("43000.00");
-        UUID coupon = UUID.randomUUID();
+        UUID coupon = couponOf(b);
         UUID id = borrows(b, request(b, "100", 3, "EQUAL_INSTALLMENT", coupon));
 
         ReserveLimit reserve = services.command(Topics.LIMIT_COMMANDS, ReserveLimit.TYPE, id);
@@ -159,7 +159,7 @@ class DrawdownSagaTest extends DrawdownIntegrationTest {
     @Test
     void aRefusedReservationFailsAtOnceAndReleasesNothing() {
         Borrower b = borrower("43000.00");
-        UUID id = borrows(b, request(b, "500", 6, "EQUAL_INSTALLMENT", UUID.randomUUID()));
+        UUID id = borrows(b, request(b, "500", 6, "EQUAL_INSTALLMENT", couponOf(b)));
         services.command(Topics.LIMIT_COMMANDS, ReserveLimit.TYPE, id);
         services.reply(Topics.LIMIT_CREDIT_LINE, id, LimitReservationRefused.TYPE,
                 new LimitReservationRefused(id, "INSUFFICIENT_LIMIT", "200 racing drawdowns got there first"));
@@ -180,7 +180,7 @@ class DrawdownSagaTest extends DrawdownIntegrationTest {
     @Test
     void anExhaustedPositionReleasesCouponAndLimitAndNothingIsPaidOut() {
         Borrower b = borrower("43000.00");
-        UUID coupon = UUID.randomUUID();
+        UUID coupon = couponOf(b);
         UUID id = throughApproval(b, coupon);
         services.command(Topics.FUNDING_COMMANDS, ReserveFunding.TYPE, id);
         services.reply(Topics.FUNDING_POSITION, id, FundingRefused.TYPE,
@@ -203,7 +203,7 @@ class DrawdownSagaTest extends DrawdownIntegrationTest {
     @Test
     void aFailedDisbursementReleasesFundingCouponAndLimitInReverse() {
         Borrower b = borrower("43000.00");
-        UUID id = throughApproval(b, UUID.randomUUID());
+        UUID id = throughApproval(b, couponOf(b));
         reservesFunding(id);
         services.command(Topics.PAYMENT_COMMANDS, Disburse.TYPE, id);
         services.reply(Topics.PAYMENT_DISBURSEMENT, id, DisbursementFailed.TYPE,
@@ -243,7 +243,7 @@ class DrawdownSagaTest extends DrawdownIntegrationTest {
     @Test
     void duplicatedAndResentRepliesChangeNothing() {
         Borrower b = borrower("43000.00");
-        UUID coupon = UUID.randomUUID();
+        UUID coupon = couponOf(b);
         UUID id = borrows(b, request(b, "100", 3, "EQUAL_INSTALLMENT", coupon));
         services.command(Topics.LIMIT_COMMANDS, ReserveLimit.TYPE, id);
         LimitReserved reserved = new LimitReserved(id, b.customerId(), "100.00", "0.146", "B", "42900.00");
@@ -286,6 +286,13 @@ class DrawdownSagaTest extends DrawdownIntegrationTest {
                 unbound.toString()), 422, "cardId");
         assertRefused(b, request(b, "100", 3, "EQUAL_INSTALLMENT", null).replace(b.cardId().toString(),
                 UUID.randomUUID().toString()), 422, "cardId");
+
+        // Someone else's, an expired, a used or an unknown coupon, and one not for this term.
+        assertRefused(b, request(b, "100", 3, "EQUAL_INSTALLMENT", coupon(UUID.randomUUID(), "ISSUED")), 422, "couponId");
+        assertRefused(b, request(b, "100", 3, "EQUAL_INSTALLMENT", coupon(b.customerId(), "EXPIRED")), 422, "EXPIRED");
+        assertRefused(b, request(b, "100", 3, "EQUAL_INSTALLMENT", coupon(b.customerId(), "REDEEMED")), 422, "REDEEMED");
+        assertRefused(b, request(b, "100", 3, "EQUAL_INSTALLMENT", UUID.randomUUID()), 422, "couponId");
+        assertRefused(b, request(b, "100", 24, "EQUAL_INSTALLMENT", couponOf(b)), 422, "24-month");
 
         assertThat(rowsOf(b.customerId())).isZero();
         assertThat(services.typesOn(Topics.LIMIT_COMMANDS, b.customerId())).isEmpty();
