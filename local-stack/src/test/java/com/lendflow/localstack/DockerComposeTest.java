@@ -41,7 +41,7 @@ class DockerComposeTest {
 
     private static Path root;
     private static String imageRegistry;
-    /** Deployable modules (not platform/*, not local-stack), in pom order. */
+    /** Deployable modules (not platform/*, not local-stack, not benchmarks), in pom order. */
     private static List<String> deployableModules;
     /** Each deployable module's parsed {@code src/main/resources/<module>.yml}. */
     private static Map<String, Map<String, Object>> moduleConfigs;
@@ -55,7 +55,7 @@ class DockerComposeTest {
         imageRegistry = textOfChild(firstChild(pom.getDocumentElement(), "properties"), "image.registry");
         deployableModules = new ArrayList<>();
         for (String module : childTexts(firstChild(pom.getDocumentElement(), "modules"), "module")) {
-            if (!module.startsWith("platform/") && !module.equals("local-stack")) {
+            if (!module.startsWith("platform/") && !module.equals("local-stack") && !module.equals("benchmarks")) {
                 deployableModules.add(module);
             }
         }

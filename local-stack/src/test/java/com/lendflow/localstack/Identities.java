@@ -24,4 +24,23 @@ final class Identities {
     static String mobile() {
         return "139" + "%08d".formatted(ThreadLocalRandom.current().nextInt(100_000_000));
     }
+
+    /** A UnionPay-style debit card number (BIN 622202) that passes the Luhn check. */
+    static String cardNumber() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        StringBuilder digits = new StringBuilder("622202");
+        while (digits.length() < 18) {
+            digits.append(random.nextInt(10));
+        }
+        int sum = 0;
+        for (int i = digits.length() - 1, position = 0; i >= 0; i--, position++) {
+            int digit = digits.charAt(i) - '0';
+            if (position % 2 == 0) {
+                digit *= 2;
+                digit = digit > 9 ? digit - 9 : digit;
+            }
+            sum += digit;
+        }
+        return digits.append((10 - sum % 10) % 10).toString();
+    }
 }
