@@ -18,6 +18,7 @@ class LoanCalculatorController {
 
     @PostMapping("/api/v1/loan-calculator")
     ScheduleView calculate(@Valid @RequestBody LoanCalculatorRequest request) {
-        return ScheduleView.of(engine.schedule(request.toCommand()));
+        return ScheduleView.of(engine.withInterestFreeDays(engine.schedule(request.toCommand()), request.principal(),
+                request.annualRate(), request.freeDays()));
     }
 }

@@ -33,7 +33,15 @@ public record LoanCalculatorRequest(
         @NotNull
         RepaymentMethod method,
         @NotNull
-        LocalDate startDate) {
+        LocalDate startDate,
+        @Min(0)
+        @Max(365)
+        Integer interestFreeDays) {
+
+    /** Days free of interest at the start (an interest-free-days coupon); none when not given. */
+    int freeDays() {
+        return interestFreeDays == null ? 0 : interestFreeDays;
+    }
 
     ScheduleRequest toCommand() {
         return new ScheduleRequest(principal, annualRate, termMonths, method, startDate);

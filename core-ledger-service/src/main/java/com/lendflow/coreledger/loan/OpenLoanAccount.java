@@ -81,8 +81,9 @@ public class OpenLoanAccount {
         if (!violations.isEmpty()) {
             throw new InvalidRequest(violations);
         }
-        Schedule schedule = engine.schedule(new ScheduleRequest(command.principal(), command.annualRate(),
-                command.termMonths(), command.method(), command.startDate()));
+        Schedule schedule = engine.withInterestFreeDays(engine.schedule(new ScheduleRequest(command.principal(),
+                        command.annualRate(), command.termMonths(), command.method(), command.startDate())),
+                command.principal(), command.annualRate(), command.interestFreeDays());
         Instant now = clock.instant();
         LoanAccount loan = LoanAccount.open(UUID.randomUUID(), command, now);
         if (!loans.add(loan)) {

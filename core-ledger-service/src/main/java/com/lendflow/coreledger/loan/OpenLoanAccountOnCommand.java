@@ -106,6 +106,6 @@ class OpenLoanAccountOnCommand {
                 : command.startDate();
         return new OpenLoan(command.drawdownId().toString(), command.customerId(), command.productCode(),
                 new BigDecimal(command.principal()), new BigDecimal(command.annualRate()), command.termMonths(),
-                RepaymentMethod.valueOf(command.method()), start, command.fundingPartner());
+                RepaymentMethod.valueOf(command.method()), start, command.fundingPartner(), command.interestFreeDays());
     }
 }

@@ -64,33 +64,12 @@ class LoanQuotes {
         }
         Schedule schedule = engine.schedule(new ScheduleRequest(request.amount(), terms.rate(), request.termMonths(),
                 request.method(), businessDay.today()));
-        ScheduleView view = ScheduleView.of(schedule);
-        BigDecimal waived = BigDecimal.ZERO.setScale(2);
-        if (terms.interestFreeDays() > 0) {
-            waived = interestWaived(request.amount(), terms.rate(), terms.interestFreeDays(),
-                    schedule.installments().getFirst().interest());
-            view = waiveFirst(view, waived);
-        }
+        Schedule priced = engine.withInterestFreeDays(schedule, request.amount(), terms.rate(), terms.interestFreeDays());
+        BigDecimal waived = schedule.totalInterest().subtract(priced.totalInterest());
+        ScheduleView view = ScheduleView.of(priced);
         return new LoanQuoteView(Amounts.text(request.amount()), request.termMonths(), request.method().name(),
                 terms.lineRate().stripTrailingZeros().toPlainString(), terms.rate().stripTrailingZeros().toPlainString(),
                 terms.rate().divide(DAYS_A_YEAR, 8, RoundingMode.HALF_UP).toPlainString(), request.couponId(),
                 terms.couponKind(), terms.interestFreeDays(), Amounts.text(waived), view);
-    }
-
-    static BigDecimal interestWaived(BigDecimal principal, BigDecimal rate, int days, BigDecimal firstInterest) {
-        BigDecimal waived = principal.multiply(rate).multiply(BigDecimal.valueOf(days))
-                .divide(DAYS_A_YEAR, 2, RoundingMode.HALF_UP);
-        return waived.min(firstInterest);
-    }
-
-    private static ScheduleView waiveFirst(ScheduleView view, BigDecimal waived) {
-        List<ScheduleView.InstallmentView> installments = new ArrayList<>(view.installments());
-        ScheduleView.InstallmentView first = installments.getFirst();
-        installments.set(0, new ScheduleView.InstallmentView(first.period(), first.dueDate(), first.principal(),
-                Amounts.text(new BigDecimal(first.interest()).subtract(waived)),
-                Amounts.text(new BigDecimal(first.total()).subtract(waived)), first.remainingPrincipal()));
-        return new ScheduleView(List.copyOf(installments),
-                Amounts.text(new BigDecimal(view.totalInterest()).subtract(waived)),
-                Amounts.text(new BigDecimal(view.totalRepayment()).subtract(waived)));
     }
 }

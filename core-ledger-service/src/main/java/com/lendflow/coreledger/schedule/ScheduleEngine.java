@@ -39,6 +39,27 @@ public final class ScheduleEngine {
     }
 
     /**
+     * {@code schedule} with its first {@code days} days free of interest (an interest-free-days
+     * coupon): the first installment's interest is reduced by principal · APR/365 · days, rounded
+     * HALF_UP, but never below zero. Principal and due dates are unchanged, so the loan amortizes
+     * as before; only what the borrower pays in the first period is less.
+     */
+    public Schedule withInterestFreeDays(Schedule schedule, BigDecimal principal, BigDecimal annualRate, int days) {
+        if (days < 0) {
+            throw new IllegalArgumentException("interest-free days cannot be negative: " + days);
+        }
+        if (days == 0 || schedule.installments().isEmpty()) {
+            return schedule;
+        }
+        Installment first = schedule.installments().getFirst();
+        BigDecimal waived = Money.dailyInterest(principal, annualRate, days).min(first.interest());
+        List<Installment> installments = new java.util.ArrayList<>(schedule.installments());
+        installments.set(0, new Installment(first.period(), first.dueDate(), first.principal(),
+                first.interest().subtract(waived), first.total().subtract(waived), first.remainingPrincipal()));
+        return Schedule.of(installments);
+    }
+
+    /**
      * The schedule of {@code request} on the given due dates, one per period: how a rescheduled loan
      * keeps the due dates it already had. The first period is irregular (interest on actual days)
      * unless its due date is one month after the start.

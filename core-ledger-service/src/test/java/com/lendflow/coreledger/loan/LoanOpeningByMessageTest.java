@@ -76,6 +76,19 @@ class LoanOpeningByMessageTest {
     }
 
     @Test
+    void anInterestFreeDaysCouponIsBookedAsTheQuoteAndTheContractSaid() {
+        UUID drawdown = UUID.randomUUID();
+        OpenLoanAccount plain = hundredYuan(drawdown, "CASH_LOAN_STANDARD");
+
+        send(new OpenLoanAccount(drawdown, plain.customerId(), plain.productCode(), plain.principal(),
+                plain.annualRate(), 3, "EQUAL_INSTALLMENT", plain.startDate(), plain.fundingPartner(), 7));
+
+        // 7 days of 100.00 at 9.125% (0.18) off the first installment's interest, as the engine's test shows.
+        assertThat(reply(drawdown, "LoanAccountOpened")).contains("\"installments\":[\"33.66\",\"33.84\",\"33.85\"]")
+                .contains("\"totalInterest\":\"1.35\"");
+    }
+
+    @Test
     void anOpeningTheProductRefusesIsAnsweredWithTheRuleAndBooksNothing() {
         UUID drawdown = UUID.randomUUID();
 

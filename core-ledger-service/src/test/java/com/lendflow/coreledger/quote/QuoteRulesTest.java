@@ -66,14 +66,4 @@ class QuoteRulesTest {
         assertThatThrownBy(() -> QuoteSources.withCoupon(LINE, CUSTOMER, hundredYuan(3), null))
                 .hasMessageContaining("couponId");
     }
-
-    @Test
-    void interestFreeDaysWaiveTheirDaysOfInterestButNeverMoreThanTheFirstInstallmentsInterest() {
-        // 10,000 × 0.146 × 7 / 365 = 10,220 / 365 = 28.00 exactly, well under a 121.67 first installment interest.
-        assertThat(LoanQuotes.interestWaived(new BigDecimal("10000.00"), new BigDecimal("0.146"), 7,
-                new BigDecimal("121.67"))).isEqualByComparingTo("28.00");
-        // 100 × 0.146 × 60 / 365 = 2.40, more than a 1.22 first installment's interest: 1.22 is waived.
-        assertThat(LoanQuotes.interestWaived(new BigDecimal("100.00"), new BigDecimal("0.146"), 60,
-                new BigDecimal("1.22"))).isEqualByComparingTo("1.22");
-    }
 }

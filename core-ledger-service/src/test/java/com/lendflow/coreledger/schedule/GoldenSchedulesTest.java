@@ -38,6 +38,38 @@ class GoldenSchedulesTest {
     }
 
     /*
+     * The 100-yuan loan with 7 interest-free days: 100.00 · 0.09125 · 7 / 365 = 0.17500 → 0.18 off the
+     * first installment's 0.76 interest, which becomes 0.58 (installment 33.66); principal unchanged.
+     */
+    @Test
+    void interestFreeDaysTakeTheirInterestOffTheFirstInstallmentOnly() {
+        Schedule plain = engine.schedule(new ScheduleRequest(yuan("100.00"), rate("0.09125"), 3,
+                RepaymentMethod.EQUAL_INSTALLMENT, LocalDate.parse("2026-01-15")));
+
+        Schedule schedule = engine.withInterestFreeDays(plain, yuan("100.00"), rate("0.09125"), 7);
+
+        assertRows(schedule,
+                row(1, "2026-02-15", "33.08", "0.58", "33.66", "66.92"),
+                row(2, "2026-03-15", "33.33", "0.51", "33.84", "33.59"),
+                row(3, "2026-04-15", "33.59", "0.26", "33.85", "0.00"));
+        assertTotals(schedule, "1.35", "101.35");
+    }
+
+    /* 100.00 · 0.146 · 60 / 365 = 2.40, more than the first period's 100 · 0.146/12 = 1.2166… → 1.22: all of it, no less. */
+    @Test
+    void interestFreeDaysNeverTakeTheFirstInstallmentsInterestBelowZero() {
+        Schedule plain = engine.schedule(new ScheduleRequest(yuan("100.00"), rate("0.146"), 3,
+                RepaymentMethod.EQUAL_INSTALLMENT, LocalDate.parse("2026-01-15")));
+
+        Schedule schedule = engine.withInterestFreeDays(plain, yuan("100.00"), rate("0.146"), 60);
+
+        assertThat(schedule.installments().getFirst().interest()).isEqualByComparingTo("0.00");
+        assertThat(schedule.installments().getFirst().total()).isEqualByComparingTo(
+                plain.installments().getFirst().principal());
+        assertThat(schedule.installments().subList(1, 3)).isEqualTo(plain.installments().subList(1, 3));
+    }
+
+    /*
      * Python: r = 0.239/12 = 0.0199166…; (1+r)^24 = 1.60528641230…; installment = 528.21199… → 528.21.
      * 1: interest 10000.00 · r = 199.1666… → 199.17, principal 329.04, left 9670.96
      * 24: left after 23 periods 517.97; interest 517.97 · r = 10.3162… → 10.32; total 528.29

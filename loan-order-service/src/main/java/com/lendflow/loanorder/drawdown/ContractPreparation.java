@@ -44,7 +44,8 @@ class ContractPreparation {
     void prepare(UUID drawdownId) {
         Terms terms = transactions.execute(status -> drawdowns.findById(drawdownId)
                 .filter(d -> !d.state().isFinal() && d.step() == DrawdownStep.PREPARE_CONTRACT)
-                .map(d -> new Terms(d.grade(), d.amount(), d.termMonths(), d.method(), d.annualRate()))
+                .map(d -> new Terms(d.grade(), d.amount(), d.termMonths(), d.method(), d.annualRate(),
+                        d.interestFreeDays()))
                 .orElse(null));
         if (terms == null) {
             return;
@@ -53,7 +54,7 @@ class ContractPreparation {
         try {
             LendflowServices.Route route = services.route(terms.grade(), terms.amount(), terms.termMonths());
             LendflowServices.Schedule schedule = services.schedule(terms.amount(), terms.annualRate(), terms.termMonths(),
-                    terms.method(), today);
+                    terms.method(), today, terms.interestFreeDays());
             Drawdown.Prepared prepared = new Drawdown.Prepared(route.partnerId(), route.partnerName(), today,
                     schedule.totalInterest(), schedule.firstInstallment(), schedule.firstDueDate(), schedule.lastDueDate());
             inTransaction(drawdownId, (d, now) -> d.contractPrepared(prepared, now, settings));
@@ -77,6 +78,7 @@ class ContractPreparation {
         List<Effect> apply(Drawdown drawdown, Instant now);
     }
 
-    private record Terms(String grade, BigDecimal amount, int termMonths, String method, BigDecimal annualRate) {
+    private record Terms(String grade, BigDecimal amount, int termMonths, String method, BigDecimal annualRate,
+                         int interestFreeDays) {
     }
 }

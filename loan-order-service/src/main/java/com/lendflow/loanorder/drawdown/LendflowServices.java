@@ -90,9 +90,14 @@ class LendflowServices {
         return new Route(text(node, "partnerId", "funding-service"), text(node, "partnerName", "funding-service"));
     }
 
-    /** The schedule core-ledger would book for this loan starting on {@code startDate}. */
-    Schedule schedule(BigDecimal principal, BigDecimal annualRate, int termMonths, String method, LocalDate startDate) {
+    /**
+     * The schedule core-ledger would book for this loan starting on {@code startDate}, with its first
+     * {@code interestFreeDays} free of interest (core-ledger applies the same rule when it opens the loan).
+     */
+    Schedule schedule(BigDecimal principal, BigDecimal annualRate, int termMonths, String method, LocalDate startDate,
+                      int interestFreeDays) {
         Map<String, Object> body = new LinkedHashMap<>();
+        body.put("interestFreeDays", interestFreeDays);
         body.put("principal", Amounts.text(principal));
         body.put("annualRate", Rates.text(annualRate));
         body.put("termMonths", termMonths);
