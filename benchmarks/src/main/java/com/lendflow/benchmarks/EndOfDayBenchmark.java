@@ -40,8 +40,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Spread over three funding partners. The business date is today; the loans were processed
  * through yesterday, so the run accrues, ages and classifies every one of them.
  *
- * <p>Run: {@code ./mvnw -q -pl benchmarks -am install -DskipTests && ./mvnw -q -pl benchmarks exec:java
- * -Dloans=1000000}. Prints the figures and writes them to {@code docs/benchmarks.md}'s end-of-day section.
+ * <p>Run: {@code ./mvnw -q -pl benchmarks -am install -DskipTests && ./mvnw -q -pl benchmarks
+ * org.codehaus.mojo:exec-maven-plugin:3.5.0:java -Dloans=1000000}. Prints the figures and writes them
+ * to {@code docs/benchmarks.md}'s end-of-day section.
  */
 public final class EndOfDayBenchmark {
 
@@ -225,7 +226,7 @@ public final class EndOfDayBenchmark {
                         settings and a real Kafka broker in the same JVM (seeding by COPY took %.1f s, not counted).
                         The book: 1,000.00 at 14.6%% over 3 months, opened on each of the last 89 days, 3%% of loans
                         behind (due or overdue, accruing penalty), three funding partners.
-                        Command: `./mvnw -q -pl benchmarks -am install -DskipTests && ./mvnw -q -pl benchmarks exec:java -Dloans=%d`
+                        Command: `./mvnw -q -pl benchmarks -am install -DskipTests && ./mvnw -q -pl benchmarks org.codehaus.mojo:exec-maven-plugin:3.5.0:java -Dloans=%d`
                         """, loans, took.toMillis() / 1000.0, perSecond, run.batches(), batchSize, run.status(),
                 LocalDate.now(), runtime.availableProcessors(), runtime.maxMemory() / (1024 * 1024),
                 System.getProperty("java.version"), seeding.toMillis() / 1000.0, loans);
