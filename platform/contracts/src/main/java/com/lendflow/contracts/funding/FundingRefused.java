@@ -5,7 +5,7 @@ import java.util.UUID;
 
 /**
  * No position was reserved: {@code code} for machines (POSITION_EXHAUSTED, PARTNER_NOT_ELIGIBLE,
- * PARTNER_INACTIVE, NO_PLAN), {@code reason} for staff.
+ * PARTNER_INACTIVE, NO_PLAN, INVALID_AMOUNT), {@code reason} for staff.
  */
 public record FundingRefused(UUID drawdownId, String partnerId, String code, String reason) {
 

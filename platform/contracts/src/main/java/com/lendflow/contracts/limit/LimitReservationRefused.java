@@ -5,7 +5,7 @@ import java.util.UUID;
 
 /**
  * Nothing was reserved: {@code code} for machines (INSUFFICIENT_LIMIT, LINE_NOT_ACTIVE, LINE_EXPIRED,
- * LINE_FROZEN, NO_LINE), {@code reason} for staff.
+ * LINE_FROZEN, NO_LINE, INVALID_AMOUNT), {@code reason} for staff.
  */
 public record LimitReservationRefused(UUID drawdownId, String code, String reason) {
 
