@@ -28,10 +28,10 @@ public final class Topics {
     /** Credit decisions (and failures to decide) from credit-decision-service. */
     public static final String CREDIT_DECISION_DECISION = "lendflow.credit-decision.decision";
 
-    /** Commands to limit-service ({@code GrantCreditLine}). */
+    /** Commands to limit-service (grant, reserve, confirm, release, freeze, unfreeze, lower). */
     public static final String LIMIT_COMMANDS = "lendflow.limit.commands";
 
-    /** Credit lines granted (or refused) by limit-service. */
+    /** Credit lines granted, refused, frozen, unfrozen and lowered by limit-service. */
     public static final String LIMIT_CREDIT_LINE = "lendflow.limit.credit-line";
 
     /** Credit-line applications concluded in loan-order-service. */
@@ -55,17 +55,20 @@ public final class Topics {
     /** Disbursements succeeded or failed, from payment-service. */
     public static final String PAYMENT_DISBURSEMENT = "lendflow.payment.disbursement";
 
-    /** Commands to core-ledger-service ({@code OpenLoanAccount}). */
+    /** Commands to core-ledger-service ({@code OpenLoanAccount}, {@code AdjustLoan}). */
     public static final String CORE_LEDGER_COMMANDS = "lendflow.core-ledger.commands";
 
     /** Drawdowns concluded in loan-order-service. */
     public static final String LOAN_ORDER_DRAWDOWN = "lendflow.loan-order.drawdown";
 
-    /** Loan servicing facts from core-ledger-service: installments due, overdue, buckets, settlement. */
+    /** Loan facts from core-ledger-service: opened, installments due, overdue, buckets, repayments applied and unapplied, adjustments, settlement. */
     public static final String CORE_LEDGER_LOAN = "lendflow.core-ledger.loan";
 
-    /** Repayments collected and reversed by payment channels, from payment-service. */
+    /** Repayments and prepayments collected, reversed, and withholdings failed, from payment-service. */
     public static final String PAYMENT_REPAYMENT = "lendflow.payment.repayment";
+
+    /** Business dates closed by core-ledger's end of day ({@code BusinessDateChanged}), keyed by the closed date. */
+    public static final String CORE_LEDGER_BUSINESS_DAY = "lendflow.core-ledger.business-day";
 
     /** Suffix of the dead-letter topic that holds messages a consumer gave up on. */
     public static final String DEAD_LETTER_SUFFIX = ".DLT";
