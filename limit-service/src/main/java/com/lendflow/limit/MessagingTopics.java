@@ -14,6 +14,6 @@ class MessagingTopics {
     @Bean
     KafkaAdmin.NewTopics limitTopics(MessagingProperties messaging) {
         return TopicDeclarations.of(messaging.partitions(), Topics.LOAN_ORDER_CUSTOMER, Topics.LIMIT_COMMANDS,
-                Topics.LIMIT_CREDIT_LINE);
+                Topics.LIMIT_CREDIT_LINE, Topics.CORE_LEDGER_LOAN);
     }
 }

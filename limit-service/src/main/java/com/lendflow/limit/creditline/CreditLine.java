@@ -57,6 +57,22 @@ class CreditLine {
     @Column(name = "opened_at", nullable = false)
     private Instant openedAt;
 
+    @Column(name = "freeze_code")
+    private String freezeCode;
+
+    @Column(name = "freeze_reason")
+    private String freezeReason;
+
+    @Column(name = "frozen_by")
+    private String frozenBy;
+
+    @Column(name = "frozen_at")
+    private Instant frozenAt;
+
+    /** How far a reversed repayment took occupied + reserved over the limit; only while frozen OVER_OCCUPIED. */
+    @Column(name = "over_occupied", nullable = false, precision = 19, scale = 2)
+    private BigDecimal overOccupied;
+
     @Version
     private long version;
 
@@ -105,8 +121,7 @@ class CreditLine {
         switch (statusOn(today)) {
             case NOT_ACTIVATED -> throw new ReservationRefused(ReservationRefusal.LINE_NOT_ACTIVE,
                     "the customer's credit line has not been activated; an approved credit-line application must grant it first");
-            case FROZEN -> throw new ReservationRefused(ReservationRefusal.LINE_FROZEN,
-                    "the customer's credit line is frozen; nothing can be drawn until it is unfrozen");
+            case FROZEN -> throw new ReservationRefused(ReservationRefusal.LINE_FROZEN, FreezeCode.noticeFor(freezeCode));
             case EXPIRED -> throw new ReservationRefused(ReservationRefusal.LINE_EXPIRED,
                     "the customer's credit line expired on %s; a new credit-line application must renew it".formatted(expiresOn));
             case ACTIVE -> {
@@ -134,6 +149,82 @@ class CreditLine {
     /** A reservation's drawdown failed: its amount is available again. */
     void release(BigDecimal amount) {
         takeFromReserved(amount);
+    }
+
+    /**
+     * A repayment paid off {@code amount} of principal: that much is no longer drawn. What it pays
+     * beyond an over-occupation (see {@link #reoccupy}) is available again once the line is unfrozen.
+     */
+    void restore(BigDecimal amount) {
+        if (occupied.compareTo(amount) < 0) {
+            throw new IllegalStateException("line of customer %s has only %s occupied, cannot restore %s"
+                    .formatted(customerId, occupied.toPlainString(), amount.toPlainString()));
+        }
+        occupied = occupied.subtract(amount);
+        overOccupied = shortfall();
+    }
+
+    /**
+     * A repayment was reversed: {@code amount} is drawn again, whatever the limit. If the customer
+     * drew the restored limit again meanwhile, occupied + reserved ends above the limit; the
+     * excess is kept as {@link #overOccupied()} and the caller must freeze the line OVER_OCCUPIED.
+     *
+     * @return by how much the line is now over its limit (zero if it is within it)
+     */
+    BigDecimal reoccupy(BigDecimal amount) {
+        occupied = occupied.add(amount);
+        overOccupied = shortfall();
+        return overOccupied;
+    }
+
+    /** How far over its limit {@link #reoccupy} of {@code amount} would take the line. */
+    BigDecimal shortfallAfterReoccupying(BigDecimal amount) {
+        BigDecimal over = occupied.add(amount).add(reserved).subtract(creditLimit);
+        return over.signum() > 0 ? over.setScale(2) : ZERO;
+    }
+
+    private BigDecimal shortfall() {
+        BigDecimal over = occupied.add(reserved).subtract(creditLimit);
+        return over.signum() > 0 ? over : ZERO;
+    }
+
+    /**
+     * Lowers the limit towards {@code requested}, never below what is drawn and reserved and never
+     * above the limit it has (raising takes a new credit application).
+     *
+     * @return the limit now
+     */
+    BigDecimal lower(BigDecimal requested) {
+        BigDecimal floor = occupied.add(reserved);
+        BigDecimal target = requested.max(floor).min(creditLimit);
+        creditLimit = target.setScale(2);
+        return creditLimit;
+    }
+
+    /**
+     * Sets the line's status from the freezes that hold, oldest first: frozen with the oldest one's
+     * code, reason, requester and time while any holds; otherwise active again if it was ever
+     * granted (an expired grant then reads EXPIRED), not activated if not.
+     */
+    void freezesHolding(java.util.List<CreditLineRequest> holding) {
+        if (!holding.isEmpty()) {
+            CreditLineRequest oldest = holding.getFirst();
+            status = CreditLineStatus.FROZEN;
+            freezeCode = oldest.code();
+            freezeReason = oldest.reason();
+            frozenBy = oldest.requestedBy();
+            frozenAt = oldest.requestedAt();
+            return;
+        }
+        if (overOccupied.signum() > 0) {
+            throw new IllegalStateException("line of customer %s is %s over its limit and cannot be unfrozen"
+                    .formatted(customerId, overOccupied.toPlainString()));
+        }
+        status = grantedAt == null ? CreditLineStatus.NOT_ACTIVATED : CreditLineStatus.ACTIVE;
+        freezeCode = null;
+        freezeReason = null;
+        frozenBy = null;
+        frozenAt = null;
     }
 
     private void takeFromReserved(BigDecimal amount) {
@@ -205,5 +296,25 @@ class CreditLine {
 
     Instant openedAt() {
         return openedAt;
+    }
+
+    String freezeCode() {
+        return freezeCode;
+    }
+
+    String freezeReason() {
+        return freezeReason;
+    }
+
+    String frozenBy() {
+        return frozenBy;
+    }
+
+    Instant frozenAt() {
+        return frozenAt;
+    }
+
+    BigDecimal overOccupied() {
+        return overOccupied;
     }
 }

@@ -9,16 +9,64 @@ import java.util.UUID;
 
 /**
  * A credit line for operations staff: the line as the customer sees it, which application gave
- * it its terms, every application's answer, newest first, and the latest drawdowns' reservations
- * (the latest 100), newest first: what is held, drawn, released or refused.
+ * it its terms, the freeze that shows on it (null unless frozen), every application's answer,
+ * newest first, the latest drawdowns' reservations (the latest 100), newest first: what is held,
+ * drawn, released or refused; the latest freezes, unfreezes and lowerings, and the latest
+ * repayments' restorations (100 each), newest first.
  */
-public record CreditLineHistoryView(CreditLineView line, UUID grantedByApplication, List<GrantView> grants,
-                                    List<ReservationView> reservations) {
+public record CreditLineHistoryView(CreditLineView line, UUID grantedByApplication, Freeze freeze, List<GrantView> grants,
+                                    List<ReservationView> reservations, List<RequestView> requests,
+                                    List<RestorationView> restorations) {
 
     static CreditLineHistoryView of(CreditLine line, List<CreditLineGrant> grants, List<LimitReservation> reservations,
+                                    List<CreditLineRequest> requests, List<LimitRestoration> restorations,
                                     LocalDate today) {
-        return new CreditLineHistoryView(CreditLineView.of(line, today), line.grantedByApplication(),
-                grants.stream().map(GrantView::of).toList(), reservations.stream().map(ReservationView::of).toList());
+        Freeze freeze = line.freezeCode() == null ? null : new Freeze(line.freezeCode(), line.freezeReason(),
+                line.frozenBy(), line.frozenAt(), text(line.overOccupied()));
+        return new CreditLineHistoryView(CreditLineView.of(line, today), line.grantedByApplication(), freeze,
+                grants.stream().map(GrantView::of).toList(), reservations.stream().map(ReservationView::of).toList(),
+                requests.stream().map(RequestView::of).toList(), restorations.stream().map(RestorationView::of).toList());
+    }
+
+    /** The oldest freeze still holding, with the staff's reason; {@code overOccupied} is above 0.00 only with OVER_OCCUPIED. */
+    public record Freeze(String code, String reason, String frozenBy, Instant frozenAt, String overOccupied) {
+    }
+
+    /**
+     * One freeze, unfreeze or lowering. A freeze shows when and by what it was lifted (null while it
+     * holds); an unfreeze the codes it lifted; a lowering the limit asked for and the limits before and after.
+     */
+    public record RequestView(String requestId, String kind, String code, String reason, String requestedBy,
+                              Instant requestedAt, CreditLineStatus statusAfter, String requestedLimit, String fromLimit,
+                              String toLimit, String liftedCodes, String liftedBy, Instant liftedAt) {
+
+        static RequestView of(CreditLineRequest request) {
+            return new RequestView(request.requestId(), request.kind().name(), request.code(), request.reason(),
+                    request.requestedBy(), request.requestedAt(), request.statusAfter(), money(request.requestedLimit()),
+                    money(request.fromLimit()), money(request.toLimit()), request.liftedCodes(), request.liftedByRequest(),
+                    request.liftedAt());
+        }
+    }
+
+    /**
+     * One repayment's restore: the principal it repaid, what it made available again (less when the
+     * drawdown had less drawn, nothing for a recovery after write-off, see {@code note}), and, if it
+     * was reversed, what was occupied again and how much of that went over the limit.
+     */
+    public record RestorationView(String repaymentId, UUID loanId, UUID drawdownId, String kind, String principal,
+                                  String restored, String note, Instant restoredAt, String reoccupied, String shortfall,
+                                  Instant reversedAt, String reversalReason) {
+
+        static RestorationView of(LimitRestoration restoration) {
+            return new RestorationView(restoration.repaymentId(), restoration.loanId(), restoration.drawdownId(),
+                    restoration.kind(), text(restoration.principal()), text(restoration.restored()), restoration.note(),
+                    restoration.restoredAt(), text(restoration.reoccupied()), text(restoration.shortfall()),
+                    restoration.reversedAt(), restoration.reversalReason());
+        }
+    }
+
+    private static String money(java.math.BigDecimal amount) {
+        return amount == null ? null : text(amount);
     }
 
     /**

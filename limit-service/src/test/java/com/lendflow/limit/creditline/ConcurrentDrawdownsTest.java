@@ -73,7 +73,7 @@ class ConcurrentDrawdownsTest {
                 each.get();
             }
         }
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> jdbc.sql(
+        await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50)).until(() -> jdbc.sql(
                 "select count(*) from limit_reservation where customer_id = ? and drawdown_id <> ?")
                 .param(customer).param(earlier.drawdownId()).query(Long.class).single() == DRAWDOWNS);
 
@@ -99,7 +99,7 @@ class ConcurrentDrawdownsTest {
         // Every drawdown got exactly one answer, whichever way it came.
         Set<UUID> ids = drawdowns.stream().map(ReserveLimit::drawdownId).collect(Collectors.toSet());
         List<Envelope> replies = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+        await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50)).until(() -> {
             replies.clear();
             replies.addAll(limit.repliesTo(ids));
             return replies.size() >= DRAWDOWNS;

@@ -135,7 +135,7 @@ class CreditLineGrantTest {
     void aFrozenLineIsRefusedAndTheAnswerStaysTheSameForThatApplication() {
         UUID customer = registered();
         limit.grant(Grants.approved(customer, "8000.00", "0.18", "C"));
-        jdbc.sql("update credit_line set status = 'FROZEN' where customer_id = ?").param(customer).update();
+        Freezes.freeze(limit, customer, "FRAUD_SIGNAL", "antifraud-service");
         GrantCreditLine approval = Grants.approved(customer, "15000.00", "0.12", "B");
 
         CreditLineGrantRefused refused = limit.refuse(approval);
@@ -146,7 +146,7 @@ class CreditLineGrantTest {
                 .query(String.class).single()).isEqualTo("8000.00");
 
         // Unfrozen later, the same application's re-sent command still gets the answer the saga already acted on.
-        jdbc.sql("update credit_line set status = 'ACTIVE' where customer_id = ?").param(customer).update();
+        Freezes.unfreeze(limit, customer, "antifraud-service");
         limit.send(limit.command(approval));
         List<CreditLineGrantRefused> answers = limit.awaitRefused(approval.applicationId(), 2);
         assertThat(answers.get(1)).isEqualTo(answers.get(0));
@@ -180,7 +180,7 @@ class CreditLineGrantTest {
         limit.grant(Grants.approved(customer, "12000.00", "0.1", "B"));
 
         Envelope late = limit.register(customer);
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+        await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20)).until(() -> jdbc.sql(
                 "select count(*) from messaging.inbox where message_id = ?").param(late.id()).query(Long.class).single() == 1);
 
         JsonNode line = customerReads(customer);
@@ -249,7 +249,7 @@ class CreditLineGrantTest {
     private UUID registered() {
         UUID customer = UUID.randomUUID();
         limit.register(customer);
-        await().atMost(Duration.ofSeconds(30)).until(() -> app.with("X-Customer-Id", customer.toString())
+        await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20)).until(() -> app.with("X-Customer-Id", customer.toString())
                 .get("/api/v1/customers/" + customer + "/credit-line").statusCode() == 200);
         return customer;
     }

@@ -3,7 +3,6 @@ package com.lendflow.limit.creditline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.lendflow.contracts.Topics;
 import com.lendflow.contracts.limit.ConfirmLimit;
 import com.lendflow.contracts.limit.LimitOccupied;
 import com.lendflow.contracts.limit.LimitReleased;
@@ -14,7 +13,6 @@ import com.lendflow.contracts.limit.ReserveLimit;
 import com.lendflow.platform.messaging.Envelope;
 import com.lendflow.platform.messaging.EnvelopeCodec;
 import com.lendflow.testsupport.HttpProbe;
-import com.lendflow.testsupport.KafkaProbe;
 import com.lendflow.testsupport.ServiceIntegrationTest;
 import com.lendflow.testsupport.TestTokens;
 import java.net.http.HttpResponse;
@@ -129,8 +127,7 @@ class LimitReservationTest {
         // And a confirmation after the release is a saga fault: no reply, the command ends on the dead-letter topic.
         Envelope confirm = limit.command(ConfirmLimit.TYPE, drawdown.drawdownId(), Drawdowns.disbursed(drawdown));
         limit.send(confirm);
-        assertThat(KafkaProbe.first(Topics.deadLetterOf(Topics.LIMIT_COMMANDS),
-                record -> codec.decode(record.value()).id().equals(confirm.id()), Duration.ofSeconds(30))).isPresent();
+        limit.awaitDeadLettered(confirm);
         assertThat(limit.replies(drawdown.drawdownId(), LimitOccupied.TYPE.name())).isEmpty();
         assertThat(customerReads(customer).get("occupied").asString()).isEqualTo("0.00");
     }
@@ -192,7 +189,7 @@ class LimitReservationTest {
     @Test
     void aFrozenExpiredOrUngrantedLineOrNoLineAtAllReservesNothing() {
         UUID frozen = lineOf("9000.00", "0.1", "B");
-        jdbc.sql("update credit_line set status = 'FROZEN' where customer_id = ?").param(frozen).update();
+        Freezes.freeze(limit, frozen, "OVERDUE", "collection-service");
         UUID expired = lineOf("9000.00", "0.1", "B");
         jdbc.sql("update credit_line set expires_on = ? where customer_id = ?")
                 .param(Grants.today().minusDays(1)).param(expired).update();
@@ -275,7 +272,7 @@ class LimitReservationTest {
     private UUID registered() {
         UUID customer = UUID.randomUUID();
         limit.register(customer);
-        await().atMost(Duration.ofSeconds(30)).until(() -> app.with("X-Customer-Id", customer.toString())
+        await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20)).until(() -> app.with("X-Customer-Id", customer.toString())
                 .get("/api/v1/customers/" + customer + "/credit-line").statusCode() == 200);
         return customer;
     }
