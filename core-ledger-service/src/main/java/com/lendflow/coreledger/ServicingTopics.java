@@ -14,6 +14,6 @@ class ServicingTopics {
     @Bean
     KafkaAdmin.NewTopics coreLedgerTopics(MessagingProperties messaging) {
         return TopicDeclarations.of(messaging.partitions(), Topics.CORE_LEDGER_LOAN, Topics.PAYMENT_REPAYMENT,
-                Topics.CORE_LEDGER_COMMANDS);
+                Topics.CORE_LEDGER_COMMANDS, Topics.CORE_LEDGER_BUSINESS_DAY);
     }
 }

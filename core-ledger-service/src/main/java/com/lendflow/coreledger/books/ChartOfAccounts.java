@@ -2,7 +2,8 @@ package com.lendflow.coreledger.books;
 
 /**
  * The account codes business events post to. The chart itself (names, types, normal sides) is
- * data, seeded by the migrations V2__create_books.sql and V5__create_servicing.sql; these constants only spare callers from
+ * data, seeded by the migrations V2__create_books.sql, V5__create_servicing.sql and
+ * V6__create_loan_adjustments.sql; these constants only spare callers from
  * spelling codes by hand, and a posting to a code the chart lacks is refused.
  */
 public final class ChartOfAccounts {
@@ -17,8 +18,11 @@ public final class ChartOfAccounts {
     public static final String INTEREST_INCOME = "4101";
     public static final String PENALTY_INCOME = "4102";
     public static final String FEE_INCOME = "4103";
+    public static final String RECOVERY_INCOME = "4104";
     public static final String COUPON_EXPENSE = "5101";
     public static final String WRITE_OFF_EXPENSE = "5102";
+    public static final String INTEREST_WRITE_OFF_EXPENSE = "5103";
+    public static final String WAIVER_EXPENSE = "5104";
 
     private ChartOfAccounts() {
     }

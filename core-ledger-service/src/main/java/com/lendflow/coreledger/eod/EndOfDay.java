@@ -1,7 +1,10 @@
 package com.lendflow.coreledger.eod;
 
+import com.lendflow.contracts.Topics;
+import com.lendflow.contracts.ledger.BusinessDateChanged;
 import com.lendflow.coreledger.books.Books;
 import com.lendflow.coreledger.businessday.BusinessDay;
+import com.lendflow.platform.messaging.Outbox;
 import com.lendflow.platform.web.ApiProblem;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Closes the business day: every active loan in batches ({@link EodBatch}), then the daily balance
- * snapshot, then the business date moves to the next day. Restartable: a batch commits with its
+ * snapshot, then the business date moves to the next day and BusinessDateChanged is published
+ * (through the outbox, in the transaction that moves it). Restartable: a batch commits with its
  * progress, so after a crash or a failure a rerun resumes with the loans not yet processed and
  * nothing is accrued twice. One run at a time across all instances, held by a PostgreSQL session
  * advisory lock that dies with its connection, so a crashed node never blocks the rerun.
@@ -38,11 +42,12 @@ public class EndOfDay {
     private final EodRuns runs;
     private final BusinessDay businessDay;
     private final Books books;
+    private final Outbox outbox;
     private final Clock clock;
     private final int batchSize;
 
     EndOfDay(DataSource dataSource, TransactionTemplate transactions, EodBatch batch, EodRuns runs,
-             BusinessDay businessDay, Books books, Clock clock,
+             BusinessDay businessDay, Books books, Outbox outbox, Clock clock,
              @Value("${lendflow.core-ledger.eod.batch-size:5000}") int batchSize) {
         this.dataSource = dataSource;
         this.transactions = transactions;
@@ -50,6 +55,7 @@ public class EndOfDay {
         this.runs = runs;
         this.businessDay = businessDay;
         this.books = books;
+        this.outbox = outbox;
         this.clock = clock;
         this.batchSize = batchSize;
     }
@@ -150,7 +156,10 @@ public class EndOfDay {
             runs.countOpenedDuringRun(day);
             books.snapshot(day);
             runs.finished(day, clock.instant());
-            businessDay.advance(day);
+            LocalDate next = businessDay.advance(day);
+            // In the transaction that moves the date, which happens once per date: announced once.
+            outbox.publish(Topics.CORE_LEDGER_BUSINESS_DAY, day.toString(), BusinessDateChanged.TYPE,
+                    new BusinessDateChanged(day, next));
         });
         EodRun finished = runs.find(day).orElseThrow();
         log.info("end of day {} finished: {} loans in {} batches; business date is now {}", day,

@@ -145,8 +145,10 @@ class EodBatch {
                         with target as (
                             select i.loan_id, i.schedule_version, i.period, i.interest_accrued as before,
                                    greatest(i.interest_accrued,
-                                            round(i.interest * least(:day - i.period_start + 1, i.due_date - i.period_start)
-                                                  / (i.due_date - i.period_start), 2)) as after
+                                            i.carried_interest
+                                            + round((i.interest - i.carried_interest)
+                                                    * least(:day - i.period_start + 1, i.due_date - i.period_start)
+                                                    / (i.due_date - i.period_start), 2)) as after
                               from loan_account l
                               join installment i on i.loan_id = l.id and i.schedule_version = l.schedule_version
                              where l.id = any(:batch) and i.period_start <= :day and i.interest_accrued < i.interest
@@ -176,7 +178,7 @@ class EodBatch {
                          where l.id = any(:batch) and i.loan_id = l.id and i.schedule_version = l.schedule_version
                            and i.state = 'NOT_DUE' and i.due_date <= :day + 1
                         returning i.loan_id, l.customer_id, i.period, i.due_date,
-                                  i.principal - i.principal_paid + i.interest - i.interest_paid as amount_due
+                                  i.principal - i.principal_paid + i.interest - i.interest_paid - i.interest_waived as amount_due
                         """)
                 .param("day", day).param("batch", batch)
                 .query((rs, row) -> new Due(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3),
@@ -196,7 +198,7 @@ class EodBatch {
                          where l.id = any(:batch) and i.loan_id = l.id and i.schedule_version = l.schedule_version
                            and i.state = 'DUE' and i.due_date + l.grace_days <= :day
                         returning i.loan_id, l.customer_id, i.period, i.due_date, i.principal - i.principal_paid,
-                                  i.interest - i.interest_paid
+                                  i.interest - i.interest_paid - i.interest_waived
                         """)
                 .param("day", day).param("batch", batch)
                 .query((rs, row) -> new Overdue(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3),
@@ -210,7 +212,7 @@ class EodBatch {
                             select i.loan_id, i.schedule_version, i.period, i.penalty_accrued as before,
                                    i.principal - i.principal_paid as base,
                                    round(i.penalty_exact
-                                         + (i.principal - i.principal_paid) * l.annual_rate * l.penalty_markup / 365, 12)
+                                         + (i.principal - i.principal_paid) * l.servicing_rate * l.penalty_markup / 365, 12)
                                        as exact
                               from loan_account l
                               join installment i on i.loan_id = l.id and i.schedule_version = l.schedule_version

@@ -36,8 +36,8 @@ class LoanAccounts {
                         insert into loan_account (id, customer_id, product_code, principal, annual_rate, term_months,
                                                   method, start_date, funding_partner, disbursement_id, status,
                                                   outstanding_principal, opened_at, version, grace_days,
-                                                  penalty_markup, accrued_through)
-                        select ?, ?, p.code, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, p.grace_days, p.penalty_markup, ?
+                                                  penalty_markup, accrued_through, servicing_rate)
+                        select ?, ?, p.code, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, p.grace_days, p.penalty_markup, ?, ?
                           from loan_product p
                          where p.code = ?
                         on conflict (disbursement_id) do nothing
@@ -46,7 +46,7 @@ class LoanAccounts {
                         loan.termMonths(), loan.method().name(), loan.startDate(), loan.fundingPartner(),
                         loan.disbursementId(), loan.status().name(), loan.outstandingPrincipal(),
                         OffsetDateTime.ofInstant(loan.openedAt(), ZoneOffset.UTC), loan.version(),
-                        loan.startDate().minusDays(1), loan.productCode())
+                        loan.startDate().minusDays(1), loan.annualRate(), loan.productCode())
                 .update() == 1;
     }
 

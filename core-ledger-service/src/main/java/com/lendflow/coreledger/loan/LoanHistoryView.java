@@ -11,9 +11,11 @@ import java.util.List;
 import java.util.UUID;
 
 /** Everything that happened to a loan, for staff: every schedule version, every journal entry it posted,
- * every day's accrual (rolled up into end-of-day entries named by event id) and every repayment with its allocation. */
+ * every day's accrual (rolled up into end-of-day entries named by event id), every repayment with its allocation,
+ * and every adjustment with who made and who approved it. */
 record LoanHistoryView(LoanView loan, List<LoanView.ScheduleView> scheduleVersions, List<EntryView> journalEntries,
-                       List<LoanStatements.AccrualView> accruals, List<? extends Record> repayments) {
+                       List<LoanStatements.AccrualView> accruals, List<? extends Record> repayments,
+                       List<? extends Record> adjustments) {
 
     record EntryView(UUID id, LocalDate businessDate, Instant postedAt, String eventType, String eventId,
                      UUID reverses, String memo, List<LineView> lines) {

@@ -34,6 +34,6 @@ class LoanOpsController {
         return new LoanHistoryView(LoanView.of(loan, versions.getLast()),
                 versions.stream().map(LoanView.ScheduleView::of).toList(),
                 books.entriesOfLoan(id).stream().map(LoanHistoryView.EntryView::of).toList(),
-                statements.accrualsOf(id), statements.repaymentsOf(id));
+                statements.accrualsOf(id), statements.repaymentsOf(id), statements.adjustmentsOf(id));
     }
 }

@@ -2,11 +2,13 @@ package com.lendflow.coreledger.servicing;
 
 import static com.lendflow.coreledger.books.ChartOfAccounts.CUSTOMER_REPAYMENT_CLEARING;
 import static com.lendflow.coreledger.books.ChartOfAccounts.PAYMENT_CHANNEL_RECEIVABLE;
+import static com.lendflow.coreledger.books.ChartOfAccounts.RECOVERY_INCOME;
 
 import com.lendflow.coreledger.books.Books;
 import com.lendflow.coreledger.books.JournalEntry;
 import com.lendflow.coreledger.books.PostEntry;
 import com.lendflow.coreledger.businessday.BusinessDay;
+import com.lendflow.coreledger.loan.LoanStatus;
 import com.lendflow.coreledger.product.LoanProducts;
 import com.lendflow.platform.web.Amounts;
 import com.lendflow.platform.web.ApiProblem;
@@ -33,12 +35,20 @@ import org.springframework.transaction.annotation.Transactional;
  * Over HTTP a refusal is a 422 problem that changes nothing; money that arrives by message has
  * already been collected, so its refusal is recorded (status REFUSED, with the reason) for finance
  * to refund, and nothing is booked.
+ *
+ * <p>Money for a written-off loan is a recovery: the debt stays collectable, so it is booked as
+ * recovery income (the receivables were written off) and counted against what was written off,
+ * penalty first, then interest, then principal. More than is still owed is refused like an overpayment.
+ *
+ * <p>Every application publishes RepaymentApplied (kind REPAYMENT, CREDIT or RECOVERY) with the
+ * principal it repaid, in the same transaction, so limit-service restores the line once per repayment.
  */
 @Component
 public class ApplyRepayment {
 
     static final String REPAID = "LoanRepaid";
     static final String CREDIT_APPLIED = "LoanCreditApplied";
+    static final String RECOVERED = "LoanRecovered";
     private static final Logger log = LoggerFactory.getLogger(ApplyRepayment.class);
 
     private final ServicedLoans loans;
@@ -77,6 +87,9 @@ public class ApplyRepayment {
         }
         LocalDate today = businessDay.hold();
         Instant receivedAt = command.receivedAt() == null ? clock.instant() : command.receivedAt();
+        if (LoanStatus.valueOf(loan.status()).takesMoney() && loan.writtenOff()) {
+            return recover(command, loan, today, receivedAt, onRefusal);
+        }
         if (!loan.active()) {
             return refuse(command, loan, today, receivedAt, onRefusal, HttpStatus.CONFLICT, "loan-not-active",
                     "loan " + loan.id() + " is " + loan.status() + " and takes no repayment");
@@ -106,8 +119,50 @@ public class ApplyRepayment {
                 command.amount(), today, receivedAt, command.channel(), Repayment.Status.APPLIED, null, creditHeld,
                 entry.id(), null, null, null, null);
         loans.add(repayment, allocations, loan.scheduleVersion());
-        afterPayment(loan, today);
+        boolean settled = afterPayment(loan, today);
+        events.repaymentApplied(loan, repayment, plan.total(Part.PRINCIPAL), settled);
         return repayment;
+    }
+
+    /** Money for a written-off loan: recovery income, counted against what was written off. */
+    private Repayment recover(ReceiveRepayment command, ServicedLoan loan, LocalDate today, Instant receivedAt,
+                              OnRefusal onRefusal) {
+        ServicedLoans.Recovered recovered = loans.recovered(loan.id());
+        BigDecimal stillOwed = loan.writtenOffTotal().subtract(recovered.total());
+        if (command.amount().compareTo(stillOwed) > 0) {
+            return refuse(command, loan, today, receivedAt, onRefusal, HttpStatus.UNPROCESSABLE_CONTENT, "overpayment",
+                    "amount " + Amounts.text(command.amount()) + " is more than the " + Amounts.text(stillOwed)
+                            + " still owed on written-off loan " + loan.id());
+        }
+        List<Allocation> allocations = new java.util.ArrayList<>();
+        BigDecimal left = command.amount();
+        left = recoverPart(allocations, left, Part.PENALTY, loan.penaltyWrittenOff().subtract(recovered.penalty()));
+        left = recoverPart(allocations, left, Part.INTEREST, loan.interestWrittenOff().subtract(recovered.interest()));
+        recoverPart(allocations, left, Part.PRINCIPAL, loan.principalWrittenOff().subtract(recovered.principal()));
+        JournalEntry entry = books.post(new PostEntry(today, RECOVERED, "repayment:" + command.repaymentId(), loan.id(),
+                "recovery " + command.repaymentId() + " after write-off via " + command.channel(),
+                RepaymentPostings.forPartner(loan.fundingPartner())
+                        .received(PAYMENT_CHANNEL_RECEIVABLE, command.amount())
+                        .credit(RECOVERY_INCOME, command.amount())
+                        .lines()));
+        Repayment repayment = new Repayment(command.repaymentId(), loan.id(), Repayment.Kind.RECOVERY,
+                command.amount(), today, receivedAt, command.channel(), Repayment.Status.APPLIED, null,
+                BigDecimal.ZERO, entry.id(), null, null, null, null);
+        loans.add(repayment, allocations, loan.scheduleVersion());
+        BigDecimal principal = allocations.stream().filter(a -> a.component() == Part.PRINCIPAL)
+                .map(Allocation::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        events.repaymentApplied(loan, repayment, principal, command.amount().compareTo(stillOwed) == 0);
+        log.info("recovered {} on written-off loan {}; {} still owed", Amounts.text(command.amount()), loan.id(),
+                Amounts.text(stillOwed.subtract(command.amount())));
+        return repayment;
+    }
+
+    private static BigDecimal recoverPart(List<Allocation> allocations, BigDecimal left, Part part, BigDecimal owed) {
+        BigDecimal paid = left.min(owed);
+        if (paid.signum() > 0) {
+            allocations.add(Allocation.of(null, part, true, paid));
+        }
+        return left.subtract(paid.max(BigDecimal.ZERO));
     }
 
     /**
@@ -136,10 +191,11 @@ public class ApplyRepayment {
                         .paid(plan, BigDecimal.ZERO)
                         .lines()));
         apply(loan, plan, usable.negate(), asOf);
-        loans.add(new Repayment(id, loan.id(), Repayment.Kind.CREDIT, usable, bookedOn, clock.instant(), null,
-                Repayment.Status.APPLIED, null, BigDecimal.ZERO, entry.id(), null, null, null, null),
-                plan.allocations(), loan.scheduleVersion());
-        afterPayment(loan, asOf);
+        Repayment credit = new Repayment(id, loan.id(), Repayment.Kind.CREDIT, usable, bookedOn, clock.instant(), null,
+                Repayment.Status.APPLIED, null, BigDecimal.ZERO, entry.id(), null, null, null, null);
+        loans.add(credit, plan.allocations(), loan.scheduleVersion());
+        boolean settled = afterPayment(loan, asOf);
+        events.repaymentApplied(loan, credit, plan.total(Part.PRINCIPAL), settled);
         return usable;
     }
 
@@ -150,10 +206,13 @@ public class ApplyRepayment {
         loans.repaid(loan.id(), plan.total(Part.PRINCIPAL), creditChange);
     }
 
-    private void afterPayment(ServicedLoan loan, LocalDate today) {
-        if (!events.settleIfPaidOff(loan, today)) {
-            events.delinquencyAfterPayment(loan, today);
+    /** Settles a loan paid off, or refreshes its delinquency; true if it settled. */
+    private boolean afterPayment(ServicedLoan loan, LocalDate today) {
+        if (events.settleIfPaidOff(loan, today)) {
+            return true;
         }
+        events.delinquencyAfterPayment(loan, today);
+        return false;
     }
 
     private static List<Allocation> withCredit(RepaymentAllocator.Plan plan, BigDecimal creditHeld) {

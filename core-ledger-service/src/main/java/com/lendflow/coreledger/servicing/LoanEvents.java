@@ -3,8 +3,11 @@ package com.lendflow.coreledger.servicing;
 import com.lendflow.contracts.Topics;
 import com.lendflow.contracts.ledger.LoanBucketChanged;
 import com.lendflow.contracts.ledger.LoanSettled;
+import com.lendflow.contracts.ledger.RepaymentApplied;
+import com.lendflow.contracts.ledger.RepaymentUnapplied;
 import com.lendflow.platform.messaging.Outbox;
 import com.lendflow.platform.web.Amounts;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -40,5 +43,22 @@ class LoanEvents {
                 loan.customerId(), on, Amounts.text(loan.principal()), Amounts.text(paid.interestPaid()),
                 Amounts.text(paid.penaltyPaid()), Amounts.text(paid.feesPaid())));
         return true;
+    }
+
+    /**
+     * Money was applied to the loan: limit-service restores {@code principalRepaid} of the line.
+     * Called once per repayment id, in the transaction that applied it.
+     */
+    void repaymentApplied(ServicedLoan loan, Repayment repayment, BigDecimal principalRepaid, boolean settled) {
+        outbox.publish(Topics.CORE_LEDGER_LOAN, loan.id().toString(), RepaymentApplied.TYPE, new RepaymentApplied(
+                repayment.id(), loan.id(), loan.customerId(), loan.drawdownId(), repayment.kind().name(),
+                Amounts.text(repayment.amount()), Amounts.text(principalRepaid), repayment.businessDate(), settled));
+    }
+
+    /** A repayment was reversed: the loan owes {@code principalRestored} again. */
+    void repaymentUnapplied(ServicedLoan loan, String repaymentId, BigDecimal principalRestored, LocalDate on,
+                            String reason) {
+        outbox.publish(Topics.CORE_LEDGER_LOAN, loan.id().toString(), RepaymentUnapplied.TYPE, new RepaymentUnapplied(
+                repaymentId, loan.id(), loan.customerId(), loan.drawdownId(), Amounts.text(principalRestored), on, reason));
     }
 }

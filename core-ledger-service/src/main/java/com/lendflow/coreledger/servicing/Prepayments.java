@@ -1,5 +1,6 @@
 package com.lendflow.coreledger.servicing;
 
+import static com.lendflow.coreledger.books.ChartOfAccounts.CUSTOMER_REPAYMENT_CLEARING;
 import static com.lendflow.coreledger.books.ChartOfAccounts.FEE_INCOME;
 import static com.lendflow.coreledger.books.ChartOfAccounts.INTEREST_INCOME;
 import static com.lendflow.coreledger.books.ChartOfAccounts.INTEREST_RECEIVABLE;
@@ -31,6 +32,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,11 +45,25 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>Interest for the running period is charged on actual days up to the prepayment date, not
  * the period's scheduled interest; what end of day had accrued for it is cleared, and the
  * difference is recognised (or given back) as interest income in the same entry.
+ *
+ * <p>Over HTTP the amount must be the quote's total (409 otherwise: ask for a new quote). Money
+ * that arrives by PrepaymentCollected has already been taken from the borrower, and the quote it
+ * was collected for may be stale (the business date moved, so interest to date grew, or a
+ * repayment came in between). It is still applied when it covers today's quote: the prepayment is
+ * made at today's price and what is left over is held as credit for the borrower (on a settled
+ * loan, for finance to refund; on an active one, spent as installments fall due). Money short of
+ * today's quote, or a prepayment the loan no longer allows, is recorded REFUSED with the new price
+ * in the reason — nothing is booked, and finance refunds it (or payment collects the difference
+ * and sends it again under a new id).
+ *
+ * <p>An applied prepayment publishes RepaymentApplied (PREPAYMENT or PAYOFF) with all the
+ * principal it repaid, due principal included.
  */
 @Component
 public class Prepayments {
 
     static final String PREPAID = "LoanPrepaid";
+    private static final Logger log = LoggerFactory.getLogger(Prepayments.class);
     private static final BigDecimal DAYS_IN_YEAR = BigDecimal.valueOf(365);
 
     private final ServicedLoans loans;
@@ -74,14 +91,34 @@ public class Prepayments {
                          String channel) {
     }
 
+    /** Today's full-payoff total of an active loan, or null when its product does not allow prepayment yet. */
+    BigDecimal payoffTotal(ServicedLoan loan, LocalDate today) {
+        try {
+            return quote(loan, today, null, null).total();
+        } catch (ApiProblem notAllowed) {
+            return null;
+        }
+    }
+
     @Transactional(readOnly = true)
     public PrepaymentQuote quote(UUID loanId, BigDecimal principal, Reshape reshape) {
         ServicedLoan loan = loans.find(loanId).orElseThrow(() -> ApiProblem.notFound("Loan", loanId));
         return quote(loan, businessDay.today(), principal, reshape);
     }
 
+    /** A prepayment asked for over HTTP: the amount must be today's quote. */
     @Transactional
     public Repayment prepay(Prepay command) {
+        return prepay(command, false);
+    }
+
+    /** A prepayment payment-service has already collected: applied if it covers today's quote, else recorded REFUSED. */
+    @Transactional
+    public Repayment prepayCollected(Prepay command) {
+        return prepay(command, true);
+    }
+
+    private Repayment prepay(Prepay command, boolean collected) {
         var already = loans.repayment(command.prepaymentId());
         if (already.isPresent()) {
             return already.get().receivedAgain(command.loanId(), command.amount());
@@ -92,28 +129,46 @@ public class Prepayments {
             return already.get().receivedAgain(command.loanId(), command.amount());
         }
         LocalDate today = businessDay.hold();
-        PrepaymentQuote quote = quote(loan, today, command.principal(), command.reshape());
-        if (quote.total().compareTo(command.amount()) != 0) {
+        PrepaymentQuote quote;
+        try {
+            quote = quote(loan, today, command.principal(), command.reshape());
+        } catch (ApiProblem | InvalidRequest refused) {
+            if (!collected) {
+                throw refused;
+            }
+            return refuseCollected(command, loan, today, "prepayment refused on " + today + ": " + reasonOf(refused)
+                    + "; refund " + Amounts.text(command.amount()));
+        }
+        BigDecimal surplus = command.amount().subtract(quote.total());
+        if (!collected && surplus.signum() != 0) {
             throw ApiProblem.conflict("quote-changed", "the prepayment costs " + Amounts.text(quote.total())
                     + " on " + today + ", not " + Amounts.text(command.amount()) + "; ask for a new quote");
+        }
+        if (surplus.signum() < 0) {
+            return refuseCollected(command, loan, today, "quote changed: the " + quote.kind().name().toLowerCase()
+                    + " costs " + Amounts.text(quote.total()) + " on " + today + ", " + Amounts.text(command.amount())
+                    + " was collected (" + Amounts.text(surplus.negate()) + " short); refund "
+                    + Amounts.text(command.amount()) + " or collect the difference and send it again");
         }
         BigDecimal receivable = quote.runningInterestReceivable();
         BigDecimal charged = quote.interestToDate();
         JournalEntry entry = books.post(new PostEntry(today, PREPAID, "prepayment:" + command.prepaymentId(), loan.id(),
                 quote.kind() + " " + command.prepaymentId(), RepaymentPostings.forPartner(loan.fundingPartner())
-                .received(PAYMENT_CHANNEL_RECEIVABLE, quote.total())
+                .received(PAYMENT_CHANNEL_RECEIVABLE, command.amount())
                 .paid(quote.dueNow(), BigDecimal.ZERO)
                 .credit(INTEREST_RECEIVABLE, receivable)
                 .credit(INTEREST_INCOME, charged.subtract(receivable).max(BigDecimal.ZERO))
                 .debit(INTEREST_INCOME, receivable.subtract(charged).max(BigDecimal.ZERO))
                 .credit(LOAN_RECEIVABLE_PRINCIPAL, quote.principalPrepaid())
                 .credit(FEE_INCOME, quote.fee())
+                .credit(CUSTOMER_REPAYMENT_CLEARING, surplus)
                 .lines()));
 
         Payments.byInstallment(quote.dueNow().allocations()).forEach((period, paid) -> loans.pay(loan.id(),
                 loan.scheduleVersion(), period, paid.principal(), paid.interest(), paid.recognised(), paid.penalty(),
                 today));
-        loans.repaid(loan.id(), quote.dueNow().total(Part.PRINCIPAL).add(quote.principalPrepaid()), BigDecimal.ZERO);
+        BigDecimal principalRepaid = quote.dueNow().total(Part.PRINCIPAL).add(quote.principalPrepaid());
+        loans.repaid(loan.id(), principalRepaid, surplus);
         Instant now = clock.instant();
         BigDecimal prepaidBefore = loans.prepaidPrincipal(loan.id(), loan.scheduleVersion());
         int version = schedules.addAfterPrepayment(loan.id(), loan.scheduleVersion(),
@@ -130,14 +185,41 @@ public class Prepayments {
         if (quote.fee().signum() > 0) {
             allocations.add(Allocation.of(null, Part.FEE, false, quote.fee()));
         }
-        Repayment repayment = new Repayment(command.prepaymentId(), loan.id(), quote.kind(), quote.total(), today, now,
-                command.channel(), Repayment.Status.APPLIED, null, BigDecimal.ZERO, entry.id(), version, null, null,
-                null);
+        if (surplus.signum() > 0) {
+            allocations.add(Allocation.of(null, Part.CREDIT, false, surplus));
+        }
+        Repayment repayment = new Repayment(command.prepaymentId(), loan.id(), quote.kind(), command.amount(), today,
+                now, command.channel(), Repayment.Status.APPLIED, null, surplus, entry.id(), version, null, null, null);
         loans.add(repayment, allocations, loan.scheduleVersion());
-        if (!events.settleIfPaidOff(loan, today)) {
+        boolean settled = events.settleIfPaidOff(loan, today);
+        if (!settled) {
             events.delinquencyAfterPayment(loan, today);
         }
+        if (surplus.signum() > 0) {
+            log.warn("{} {} collected {} against today's quote of {}: {} held as credit on loan {}{}", quote.kind(),
+                    command.prepaymentId(), Amounts.text(command.amount()), Amounts.text(quote.total()),
+                    Amounts.text(surplus), loan.id(), settled ? ", settled: finance refunds it" : "");
+        }
+        events.repaymentApplied(loan, repayment, principalRepaid, settled);
         return repayment;
+    }
+
+    private Repayment refuseCollected(Prepay command, ServicedLoan loan, LocalDate today, String reason) {
+        log.warn("prepayment {} for loan {} refused, to be refunded: {}", command.prepaymentId(), loan.id(), reason);
+        Repayment refused = new Repayment(command.prepaymentId(), loan.id(),
+                command.principal() == null ? Repayment.Kind.PAYOFF : Repayment.Kind.PREPAYMENT, command.amount(),
+                today, clock.instant(), command.channel(), Repayment.Status.REFUSED, reason, BigDecimal.ZERO, null,
+                null, null, null, null);
+        loans.add(refused, List.of(), loan.scheduleVersion());
+        return refused;
+    }
+
+    private static String reasonOf(RuntimeException refused) {
+        if (refused instanceof InvalidRequest invalid) {
+            return invalid.violations().stream().map(v -> v.field() + ": " + v.message())
+                    .collect(java.util.stream.Collectors.joining("; "));
+        }
+        return refused.getMessage();
     }
 
     private PrepaymentQuote quote(ServicedLoan loan, LocalDate today, BigDecimal principal, Reshape reshape) {
@@ -152,8 +234,10 @@ public class Prepayments {
         }
         boolean payoff = principal == null;
         List<InstallmentPosition> installments = loans.installments(loan.id(), loan.scheduleVersion());
+        // Penalty an extension carried onto an installment not due yet is owed now, like any penalty.
         List<InstallmentPosition> dueOrOverdue = installments.stream()
-                .filter(i -> i.overdue() || "DUE".equals(i.state()) || (i.paid() && i.penaltyOwed().signum() > 0))
+                .filter(i -> i.overdue() || "DUE".equals(i.state()) || (!i.overdue() && i.penaltyOwed().signum() > 0))
+                .map(i -> "NOT_DUE".equals(i.state()) ? i.penaltyOnly() : i)
                 .toList();
         BigDecimal payableNow = dueOrOverdue.isEmpty() ? BigDecimal.ZERO : RepaymentAllocator.payable(dueOrOverdue);
         if (!payoff && payableNow.signum() > 0) {
@@ -201,8 +285,10 @@ public class Prepayments {
             prepaid = prepaid.setScale(2, RoundingMode.UNNECESSARY);
         }
         long days = ChronoUnit.DAYS.between(first.periodStart(), today);
+        // Interest an extension carried onto this installment was accrued before it and is owed as well.
         BigDecimal interestToDate = remaining.multiply(loan.annualRate()).multiply(BigDecimal.valueOf(days))
-                .divide(DAYS_IN_YEAR, 2, RoundingMode.HALF_UP).subtract(first.interestPaid()).max(BigDecimal.ZERO);
+                .divide(DAYS_IN_YEAR, 2, RoundingMode.HALF_UP).add(first.carriedInterest())
+                .subtract(first.interestPaid()).subtract(first.interestWaived()).max(BigDecimal.ZERO);
         BigDecimal fee = prepaid.multiply(product.prepaymentFeeRate()).setScale(2, RoundingMode.HALF_UP);
         BigDecimal receivable = running.stream().map(InstallmentPosition::interestReceivable)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);

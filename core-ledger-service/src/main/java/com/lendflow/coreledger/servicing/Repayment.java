@@ -20,7 +20,9 @@ record Repayment(String id, UUID loanId, Kind kind, BigDecimal amount, LocalDate
         /** Everything owed, paid at once. */
         PAYOFF,
         /** Credit held on the loan, applied to an installment that fell due. */
-        CREDIT
+        CREDIT,
+        /** Money received after the loan was written off: recovery income. */
+        RECOVERY
     }
 
     enum Status {

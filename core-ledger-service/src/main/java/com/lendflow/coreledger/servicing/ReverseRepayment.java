@@ -16,6 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
  * is never touched — and the installments owe again what it had paid, each back to NOT_DUE, DUE
  * or OVERDUE by its due date. A settled loan becomes active again. Reversing twice changes nothing.
  *
+ * <p>Each reversal publishes RepaymentUnapplied with the principal the loan owes again. A recovery
+ * on a written-off loan is reversed in the books only (the debt is owed again).
+ *
  * <p>A prepayment or payoff rescheduled the loan; undoing that is not automatic (409), since
  * end of day has since accrued on the new schedule. Finance handles it by hand.
  */
@@ -47,6 +50,13 @@ public class ReverseRepayment {
             throw ApiProblem.conflict("repayment-not-applied", "repayment " + repaymentId + " was " + repayment.status()
                     + " and booked nothing to reverse");
         }
+        if (repayment.kind() == Repayment.Kind.RECOVERY) {
+            return reverseRecovery(loan, repayment, reason);
+        }
+        if (loan.writtenOff()) {
+            throw ApiProblem.conflict("reversal-needs-finance", "loan " + loan.id() + " was written off after this "
+                    + "repayment; finance must reverse it by hand");
+        }
         if (repayment.kind() != Repayment.Kind.REPAYMENT) {
             throw ApiProblem.conflict("reversal-needs-finance", "a " + repayment.kind() + " changed the schedule; "
                     + "finance must reverse it by hand");
@@ -76,6 +86,19 @@ public class ReverseRepayment {
         loans.reopen(loan.id());
         events.delinquencyAfterPayment(loan, today);
         loans.reversed(repaymentId, reversal.id(), today, reason);
+        events.repaymentUnapplied(loan, repaymentId, principal, today, reason);
         return loans.repayment(repaymentId).orElseThrow();
+    }
+
+    /** A recovery on a written-off loan taken back: the recovery income is reversed and the debt is owed again. */
+    private Repayment reverseRecovery(ServicedLoan loan, Repayment repayment, String reason) {
+        LocalDate today = businessDay.hold();
+        JournalEntry reversal = books.reverse(repayment.journalEntryId(), "reversal:" + repayment.id(), today, reason);
+        BigDecimal principal = loans.allocationsOf(repayment.id()).stream().map(ServicedLoans.StoredAllocation::allocation)
+                .filter(a -> a.component() == Part.PRINCIPAL).map(Allocation::amount)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        loans.reversed(repayment.id(), reversal.id(), today, reason);
+        events.repaymentUnapplied(loan, repayment.id(), principal, today, reason);
+        return loans.repayment(repayment.id()).orElseThrow();
     }
 }

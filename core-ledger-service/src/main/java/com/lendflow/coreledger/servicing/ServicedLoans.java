@@ -43,7 +43,8 @@ class ServicedLoans {
                         rs.getString("state"), rs.getBigDecimal("principal"), rs.getBigDecimal("interest"),
                         rs.getBigDecimal("interest_accrued"), rs.getBigDecimal("principal_paid"),
                         rs.getBigDecimal("interest_paid"), rs.getBigDecimal("penalty_accrued"),
-                        rs.getBigDecimal("penalty_paid")))
+                        rs.getBigDecimal("penalty_paid"), rs.getBigDecimal("interest_waived"),
+                        rs.getBigDecimal("penalty_waived"), rs.getBigDecimal("carried_interest")))
                 .list();
     }
 
@@ -58,25 +59,34 @@ class ServicedLoans {
                         update installment i
                            set principal_paid = principal_paid + :principal,
                                interest_paid = interest_paid + :interest,
-                               interest_accrued = greatest(interest_accrued + :recognised, interest_paid + :interest),
+                               interest_accrued = greatest(interest_accrued + :recognised, interest_paid + interest_waived + :interest),
                                penalty_paid = penalty_paid + :penalty
                          where loan_id = :loan and schedule_version = :version and period = :period
                         """)
                 .param("principal", principal).param("interest", interest).param("recognised", interestRecognised)
                 .param("penalty", penalty).param("loan", loanId).param("version", version).param("period", period)
                 .update();
+        restate(loanId, version, period, businessDate);
+    }
+
+    /**
+     * Sets an installment's state from what it still owes: PAID when nothing (paid or waived),
+     * otherwise by its due date and the loan's grace days as of {@code businessDate}.
+     */
+    private void restate(UUID loanId, int version, int period, LocalDate businessDate) {
         jdbc.sql("""
                         update installment i
                            set state = case
-                                   when i.principal_paid = i.principal and i.interest_paid = i.interest
-                                        and i.penalty_paid = i.penalty_accrued then 'PAID'
+                                   when i.principal_paid = i.principal and i.interest_paid + i.interest_waived = i.interest
+                                        and i.penalty_paid + i.penalty_waived = i.penalty_accrued then 'PAID'
                                    when i.due_date > :today then 'NOT_DUE'
                                    when :today - i.due_date <= l.grace_days then 'DUE'
                                    else 'OVERDUE'
                                end,
                                paid_on = case
-                                   when i.principal_paid = i.principal and i.interest_paid = i.interest
-                                        and i.penalty_paid = i.penalty_accrued then coalesce(i.paid_on, :today)
+                                   when i.principal_paid = i.principal and i.interest_paid + i.interest_waived = i.interest
+                                        and i.penalty_paid + i.penalty_waived = i.penalty_accrued
+                                       then coalesce(i.paid_on, :today)
                                end
                           from loan_account l
                          where l.id = i.loan_id and i.loan_id = :loan and i.schedule_version = :version
@@ -84,6 +94,18 @@ class ServicedLoans {
                         """)
                 .param("today", businessDate).param("loan", loanId).param("version", version).param("period", period)
                 .update();
+    }
+
+    /** Waives interest and penalty owed on an installment (never more than owed: the table's checks hold it). */
+    void waive(UUID loanId, int version, int period, BigDecimal interest, BigDecimal penalty, LocalDate businessDate) {
+        jdbc.sql("""
+                        update installment
+                           set interest_waived = interest_waived + ?, penalty_waived = penalty_waived + ?
+                         where loan_id = ? and schedule_version = ? and period = ?
+                        """)
+                .params(interest, penalty, loanId, version, period)
+                .update();
+        restate(loanId, version, period, businessDate);
     }
 
     /** Principal repaid (negative: a reversal) and credit held (negative: credit used or given back). */
@@ -132,11 +154,61 @@ class ServicedLoans {
                                coalesce(sum(a.amount) filter (where a.component = 'FEE'), 0)
                           from repayment r
                           join repayment_allocation a on a.repayment_id = r.id
-                         where r.loan_id = ? and r.status = 'APPLIED'
+                         where r.loan_id = ? and r.status = 'APPLIED' and r.kind <> 'RECOVERY'
                         """)
                 .param(loanId)
                 .query((rs, row) -> new Totals(rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getBigDecimal(3)))
                 .single();
+    }
+
+    /** What recoveries have brought in on a written-off loan, by the component written off they count against. */
+    record Recovered(BigDecimal principal, BigDecimal interest, BigDecimal penalty) {
+
+        BigDecimal total() {
+            return principal.add(interest).add(penalty);
+        }
+    }
+
+    Recovered recovered(UUID loanId) {
+        return jdbc.sql("""
+                        select coalesce(sum(a.amount) filter (where a.component = 'PRINCIPAL'), 0),
+                               coalesce(sum(a.amount) filter (where a.component = 'INTEREST'), 0),
+                               coalesce(sum(a.amount) filter (where a.component = 'PENALTY'), 0)
+                          from repayment r
+                          join repayment_allocation a on a.repayment_id = r.id
+                         where r.loan_id = ? and r.status = 'APPLIED' and r.kind = 'RECOVERY'
+                        """)
+                .param(loanId)
+                .query((rs, row) -> new Recovered(rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getBigDecimal(3)))
+                .single();
+    }
+
+    /**
+     * Writes the loan off as of {@code on}: its outstanding principal and the interest and penalty
+     * receivable go off the books (the borrower still owes them). False if the loan was not active.
+     */
+    boolean writeOff(UUID loanId, BigDecimal interest, BigDecimal penalty, LocalDate on) {
+        return jdbc.sql("""
+                        update loan_account
+                           set status = 'WRITTEN_OFF', written_off_on = ?,
+                               principal_written_off = principal_written_off + outstanding_principal,
+                               outstanding_principal = 0, interest_written_off = ?, penalty_written_off = ?,
+                               version = version + 1
+                         where id = ? and status = 'ACTIVE'
+                        """)
+                .params(on, interest, penalty, loanId)
+                .update() == 1;
+    }
+
+    /** The rate servicing charges from now on (a restructure's new rate). */
+    void chargeRate(UUID loanId, BigDecimal annualRate) {
+        jdbc.sql("update loan_account set servicing_rate = ? where id = ?").params(annualRate, loanId).update();
+    }
+
+    /** A customer's loans, newest first. */
+    List<ServicedLoan> ofCustomer(UUID customerId) {
+        return jdbc.sql("select * from loan_account where customer_id = ? order by opened_at desc, id")
+                .param(customerId).query(ServicedLoans::loan).list();
     }
 
     BigDecimal prepaidPrincipal(UUID loanId, int version) {
@@ -214,11 +286,13 @@ class ServicedLoans {
 
     private static ServicedLoan loan(ResultSet rs, int row) throws SQLException {
         return new ServicedLoan(rs.getObject("id", UUID.class), rs.getObject("customer_id", UUID.class),
-                rs.getString("product_code"), rs.getBigDecimal("principal"), rs.getBigDecimal("annual_rate"),
+                rs.getString("product_code"), rs.getBigDecimal("principal"), rs.getBigDecimal("servicing_rate"),
                 RepaymentMethod.valueOf(rs.getString("method")), rs.getObject("start_date", LocalDate.class),
                 rs.getString("funding_partner"), rs.getString("status"), rs.getBigDecimal("outstanding_principal"),
                 rs.getInt("schedule_version"), rs.getInt("grace_days"), rs.getBigDecimal("credit_balance"),
-                rs.getInt("days_past_due"), rs.getString("bucket"));
+                rs.getInt("days_past_due"), rs.getString("bucket"), rs.getString("disbursement_id"),
+                rs.getBigDecimal("principal_written_off"), rs.getBigDecimal("interest_written_off"),
+                rs.getBigDecimal("penalty_written_off"));
     }
 
     private static Repayment repayment(ResultSet rs, int row) throws SQLException {

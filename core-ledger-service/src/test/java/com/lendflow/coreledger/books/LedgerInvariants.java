@@ -60,16 +60,27 @@ public final class LedgerInvariants {
     /**
      * The loan sub-ledger agrees with the general ledger: principal receivable is the loans'
      * outstanding principal, interest and penalty receivable are what the current schedules have
-     * accrued and not been paid, and every loan's outstanding principal is its principal less what
+     * accrued and not been paid or waived (a written-off loan's went to the write-off accounts, and
+     * what it wrote off is what its installments owed), and every loan's outstanding principal is its principal less what
      * was repaid and written off; every schedule version schedules the principal not prepaid before it.
      */
     public static void checkSubLedger(JdbcClient jdbc) {
         agrees(jdbc, "select coalesce(sum(outstanding_principal), 0) from loan_account", "1101",
                 "loans' outstanding principal less the principal receivable account");
-        agrees(jdbc, CURRENT_INSTALLMENTS.formatted("i.interest_accrued - i.interest_paid"), "1102",
-                "accrued unpaid interest of current schedules less the interest receivable account");
-        agrees(jdbc, CURRENT_INSTALLMENTS.formatted("i.penalty_accrued - i.penalty_paid"), "1103",
-                "accrued unpaid penalty of current schedules less the penalty receivable account");
+        agrees(jdbc, CURRENT_INSTALLMENTS.formatted("i.interest_accrued - i.interest_paid - i.interest_waived"), "1102",
+                "accrued interest neither paid nor waived of current schedules less the interest receivable account");
+        agrees(jdbc, CURRENT_INSTALLMENTS.formatted("i.penalty_accrued - i.penalty_paid - i.penalty_waived"), "1103",
+                "accrued penalty neither paid nor waived of current schedules less the penalty receivable account");
+        assertThat(jdbc.sql("""
+                        select l.id::text from loan_account l
+                         where l.status = 'WRITTEN_OFF'
+                           and (l.interest_written_off, l.penalty_written_off) <>
+                               (select coalesce(sum(i.interest_accrued - i.interest_paid - i.interest_waived), 0),
+                                       coalesce(sum(i.penalty_accrued - i.penalty_paid - i.penalty_waived), 0)
+                                  from installment i where i.loan_id = l.id and i.schedule_version = l.schedule_version)
+                        """).query(String.class).list())
+                .as("written-off loans whose interest and penalty written off are not what their installments owed")
+                .isEmpty();
         agrees(jdbc, "select -coalesce(sum(credit_balance), 0) from loan_account", "2201",
                 "credit held on loans less the customer repayment clearing account (a liability, so negated)");
         assertThat(jdbc.sql("""
@@ -89,6 +100,7 @@ public final class LedgerInvariants {
     private static final String CURRENT_INSTALLMENTS = """
             select coalesce(sum(%s), 0)
               from installment i join loan_account l on l.id = i.loan_id and l.schedule_version = i.schedule_version
+             where l.status <> 'WRITTEN_OFF'
             """;
 
     /** The sub-ledger's figure less the account's balance (debit positive) is zero. */
