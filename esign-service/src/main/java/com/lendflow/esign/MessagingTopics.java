@@ -13,6 +13,8 @@ class MessagingTopics {
 
     @Bean
     KafkaAdmin.NewTopics esignTopics(MessagingProperties messaging) {
-        return TopicDeclarations.of(messaging.partitions(), Topics.ESIGN_COMMANDS, Topics.ESIGN_DOCUMENT);
+        return TopicDeclarations.of(messaging.partitions(), Topics.ESIGN_COMMANDS, Topics.ESIGN_DOCUMENT,
+                // core-ledger's loan events: a settled loan gets its certificate.
+                Topics.CORE_LEDGER_LOAN);
     }
 }

@@ -10,7 +10,8 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * esign-service on the shared PostgreSQL and Kafka, talking over HTTP to the real partner
- * simulator, started once per test JVM on a random port. Every test class extends this one,
+ * simulator, started once per test JVM on a random port, and to loan-order-service's customer API
+ * played by {@link LoanOrderStub}. Every test class extends this one,
  * so they all share one Spring context. Timeouts and backoffs are shortened so the failure
  * paths run in seconds; the behaviour is the production configuration's.
  */
@@ -21,7 +22,9 @@ import org.springframework.test.context.TestPropertySource;
         "resilience4j.retry.instances.esign-sign.wait-duration=100ms",
         "resilience4j.circuitbreaker.instances.esign-sign.minimum-number-of-calls=1000",
         "resilience4j.circuitbreaker.instances.esign-sign.sliding-window-size=1000",
-        "lendflow.esign.provider.read-timeout=10s"})
+        "lendflow.esign.provider.read-timeout=10s",
+        "lendflow.esign.settlement-certificate.interval=100ms",
+        "lendflow.esign.settlement-certificate.retry-delay=100ms"})
 public abstract class EsignIntegrationTest {
 
     private static ConfigurableApplicationContext simulator;
@@ -29,6 +32,9 @@ public abstract class EsignIntegrationTest {
     @DynamicPropertySource
     static void provider(DynamicPropertyRegistry properties) {
         properties.add("lendflow.esign.provider.base-url", EsignIntegrationTest::simulatorUrl);
+        properties.add("lendflow.esign.customers.base-url", LoanOrderStub::url);
+        properties.add("spring.security.oauth2.client.provider.lendflow-internal.token-uri",
+                () -> LoanOrderStub.url() + "/oauth2/token");
     }
 
     protected static synchronized String simulatorUrl() {

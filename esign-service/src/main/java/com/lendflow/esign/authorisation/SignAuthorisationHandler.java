@@ -84,6 +84,9 @@ class SignAuthorisationHandler {
                 ArchivedDocument retried = archive.retry(document.id());
                 yield Optional.of(new Draft(retried.id(), retried.applicationId(), retried.customerId(), true));
             }
+            // Only Lendflow's own documents (settlement certificates) are issued unsigned.
+            case ISSUED -> throw new IllegalStateException("an authorisation is never issued unsigned: document "
+                    + document.id());
         };
     }
 

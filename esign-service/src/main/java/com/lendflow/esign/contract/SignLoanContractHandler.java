@@ -96,6 +96,9 @@ class SignLoanContractHandler {
                 ArchivedDocument retried = archive.retry(document.id());
                 yield Optional.of(new Draft(retried.id(), retried.applicationId(), retried.customerId(), true));
             }
+            // Only Lendflow's own documents (settlement certificates) are issued unsigned.
+            case ISSUED -> throw new IllegalStateException("a loan contract is never issued unsigned: document "
+                    + document.id());
         };
     }
 

@@ -95,6 +95,23 @@ class Document {
         return document;
     }
 
+    /** A document Lendflow issues itself: final as rendered. */
+    static Document issued(DocumentKind kind, UUID applicationId, UUID customerId, String templateVersion, byte[] pdf,
+                           Instant now) {
+        Document document = rendered(kind, applicationId, customerId, templateVersion, pdf, now);
+        document.state = DocumentState.ISSUED;
+        return document;
+    }
+
+    /** The PDF a reader gets: the signed one, or for an issued document the one rendered. */
+    byte[] finalPdf() {
+        return state == DocumentState.ISSUED ? renderedPdf() : signedPdf();
+    }
+
+    String finalSha256() {
+        return state == DocumentState.ISSUED ? renderedSha256 : signedSha256;
+    }
+
     void signed(String signatureId, byte[] pdf, Instant signedAt, Instant now) {
         moveTo(DocumentState.SIGNED);
         this.providerSignatureId = signatureId;

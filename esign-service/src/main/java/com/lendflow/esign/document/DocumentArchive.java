@@ -36,6 +36,20 @@ public class DocumentArchive {
                 clock.instant())).archived();
     }
 
+    /**
+     * Archives a document Lendflow issues itself (no provider signature), once per application and
+     * kind: empty if one is archived already.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<ArchivedDocument> recordIssued(DocumentKind kind, UUID applicationId, UUID customerId,
+                                                   String templateVersion, byte[] pdf) {
+        if (documents.findByApplicationIdAndKind(applicationId, kind).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(documents.save(Document.issued(kind, applicationId, customerId, templateVersion, pdf,
+                clock.instant())).archived());
+    }
+
     /** The unsigned PDF, exactly as first rendered: a retry must ask the provider to sign the same bytes. */
     @Transactional(propagation = Propagation.MANDATORY, readOnly = true)
     public byte[] renderedPdf(UUID id) {

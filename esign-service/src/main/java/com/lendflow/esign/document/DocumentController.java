@@ -36,27 +36,33 @@ class DocumentController {
         this.audit = audit;
     }
 
-    /** The signed PDF. */
+    /** The signed PDF (or, for a document Lendflow issues itself, the issued one). */
     @GetMapping("/{id}")
     @Transactional
     ResponseEntity<byte[]> signedPdf(@PathVariable UUID id) {
         Document document = accessible(id);
-        if (document.state() != DocumentState.SIGNED) {
+        if (document.state() != DocumentState.SIGNED && document.state() != DocumentState.ISSUED) {
             throw new ApiProblem(HttpStatus.CONFLICT, "document-not-signed", "Document not signed",
                     "document " + id + " is " + document.state() + "; only a signed document can be downloaded");
         }
+        return download(document, audit);
+    }
+
+    /** The final PDF with its hash, never cached; a staff download is audited (the PDF carries the customer's name). */
+    static ResponseEntity<byte[]> download(Document document, AuditTrail audit) {
         if (!ActingCustomer.isCustomerScoped()) {
-            audit.record(AuditEntry.of("document.download", "document", id.toString(), null));
+            audit.record(AuditEntry.of("document.download", "document", document.id().toString(), null));
         }
         ArchivedDocument archived = document.archived();
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .cacheControl(CacheControl.noStore())
                 .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(archived.kind().name().toLowerCase() + "-" + id + ".pdf")
-                                .build().toString())
-                .header("X-Content-SHA256", archived.signedSha256())
-                .body(document.signedPdf());
+                        ContentDisposition.attachment().filename(archived.kind().name().toLowerCase() + "-"
+                                + document.id() + ".pdf").build().toString())
+                .header("X-Content-SHA256", document.finalSha256())
+                .header("X-Document-Id", document.id().toString())
+                .body(document.finalPdf());
     }
 
     @GetMapping("/{id}/metadata")

@@ -10,7 +10,8 @@ public record DocumentView(UUID id, DocumentKind kind, UUID applicationId, Strin
 
     static DocumentView of(ArchivedDocument document) {
         return new DocumentView(document.id(), document.kind(), document.applicationId(), document.templateVersion(),
-                document.state(), document.signedSha256(), document.providerSignatureId(), document.createdAt(),
+                document.state(), document.state() == DocumentState.ISSUED ? document.renderedSha256()
+                        : document.signedSha256(), document.providerSignatureId(), document.createdAt(),
                 document.signedAt(), document.failureCode());
     }
 }

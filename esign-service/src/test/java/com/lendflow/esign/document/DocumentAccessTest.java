@@ -29,17 +29,24 @@ class DocumentAccessTest extends EsignIntegrationTest {
     @Autowired JdbcClient jdbc;
 
     HttpProbe service;
-    SignAuthorisation sign;
-    AuthorisationSigned signed;
+    /**
+     * One authorisation, signed through Kafka and the simulator once for the class: every test
+     * only reads it (the one staff download is the one audited), so signing one per test only
+     * repeated the round trip that AuthorisationSigningTest proves.
+     */
+    static SignAuthorisation sign;
+    static AuthorisationSigned signed;
 
     @BeforeEach
     void aSignedAuthorisation() {
-        SigningSimulator.behave();
         service = HttpProbe.localhost(environment.getRequiredProperty("local.server.port", Integer.class));
-        CreditLineSaga saga = new CreditLineSaga(codec);
-        sign = Applicants.zhangSanfengApplies();
-        saga.send(sign);
-        signed = codec.payloadOf(saga.reply(sign.applicationId()), AuthorisationSigned.TYPE);
+        if (signed == null) {
+            SigningSimulator.behave();
+            CreditLineSaga saga = new CreditLineSaga(codec);
+            sign = Applicants.zhangSanfengApplies();
+            saga.send(sign);
+            signed = codec.payloadOf(saga.reply(sign.applicationId()), AuthorisationSigned.TYPE);
+        }
     }
 
     @Test
