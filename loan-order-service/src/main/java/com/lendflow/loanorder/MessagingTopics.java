@@ -23,6 +23,8 @@ class MessagingTopics {
                 // The drawdown saga's own topic, its further commands and their replies.
                 Topics.LOAN_ORDER_DRAWDOWN, Topics.MARKETING_COMMANDS, Topics.FUNDING_COMMANDS, Topics.PAYMENT_COMMANDS,
                 Topics.CORE_LEDGER_COMMANDS, Topics.MARKETING_COUPON, Topics.FUNDING_POSITION, Topics.PAYMENT_DISBURSEMENT,
-                Topics.CORE_LEDGER_LOAN);
+                Topics.CORE_LEDGER_LOAN,
+                // The loan's repayments, for the customer's SMS.
+                Topics.PAYMENT_REPAYMENT);
     }
 }

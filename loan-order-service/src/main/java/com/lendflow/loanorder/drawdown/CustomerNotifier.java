@@ -3,22 +3,16 @@ package com.lendflow.loanorder.drawdown;
 import com.lendflow.loanorder.drawdown.DrawdownTimelineEntry.Kind;
 import com.lendflow.platform.web.Amounts;
 import com.lendflow.platform.web.privacy.Mask;
-import java.net.URI;
-import java.net.http.HttpClient;
+import com.lendflow.loanorder.sms.SmsGateway;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientException;
 
 /**
  * Tells the customer by SMS that the drawdown was paid out or failed, through the SMS gateway
@@ -34,19 +28,15 @@ class CustomerNotifier {
     private final Drawdowns drawdowns;
     private final DrawdownTimelines timelines;
     private final TransactionTemplate transactions;
-    private final RestClient sms;
+    private final SmsGateway sms;
     private final Clock clock;
 
     CustomerNotifier(Drawdowns drawdowns, DrawdownTimelines timelines, PlatformTransactionManager transactionManager,
-                     @Value("${lendflow.loan-order.sms.base-url:http://localhost:8099}") URI baseUrl,
-                     @Value("${lendflow.loan-order.sms.timeout:5s}") Duration timeout, Clock clock) {
+                     SmsGateway sms, Clock clock) {
         this.drawdowns = drawdowns;
         this.timelines = timelines;
         this.transactions = new TransactionTemplate(transactionManager);
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(timeout).build());
-        requests.setReadTimeout(timeout);
-        this.sms = RestClient.builder().baseUrl(baseUrl.toString()).requestFactory(requests).build();
+        this.sms = sms;
         this.clock = clock;
     }
 
@@ -60,12 +50,11 @@ class CustomerNotifier {
         }
         String note;
         try {
-            sms.post().uri("/sim/v1/sms").body(Map.of("mobile", message.mobile(), "text", message.text()))
-                    .retrieve().toBodilessEntity();
+            sms.send(message.mobile(), message.text());
             note = "SMS sent to " + Mask.mobile(message.mobile()) + " (" + message.state() + ")";
             log.info("drawdown {}: customer told by SMS at {} that it is {}", drawdownId, Mask.mobile(message.mobile()),
                     message.state());
-        } catch (RestClientException e) {
+        } catch (SmsGateway.SmsNotSent e) {
             note = "the SMS to " + Mask.mobile(message.mobile()) + " could not be sent: " + e.getMessage();
             log.warn("drawdown {}: the customer's SMS could not be sent: {}", drawdownId, e.getMessage());
         }

@@ -47,6 +47,7 @@ public record DrawdownView(UUID id, String state, String step, String amount, in
     /** What a customer is told, whatever the internal reason. */
     enum CustomerReason {
         INSUFFICIENT_LIMIT("Your available credit is not enough for this amount."),
+        CREDIT_LINE_FROZEN("Your credit line is frozen, so you can't borrow at the moment. Please contact customer service."),
         COUPON_NOT_USABLE("The coupon can't be used for this loan. Try again without it."),
         CARD_NOT_USABLE("We couldn't pay to this card. Please check it or choose another."),
         NOT_APPROVED("We can't offer you this loan at the moment."),
@@ -61,7 +62,11 @@ public record DrawdownView(UUID id, String state, String step, String amount, in
         static CustomerReason of(Drawdown d) {
             String code = String.valueOf(d.reasonCode());
             return switch (d.step()) {
-                case RESERVE_LIMIT -> "INSUFFICIENT_LIMIT".equals(code) ? INSUFFICIENT_LIMIT : NOT_COMPLETED;
+                case RESERVE_LIMIT -> switch (code) {
+                    case "INSUFFICIENT_LIMIT" -> INSUFFICIENT_LIMIT;
+                    case "LINE_FROZEN" -> CREDIT_LINE_FROZEN;
+                    default -> NOT_COMPLETED;
+                };
                 case LOCK_COUPON -> "STEP_TIMEOUT".equals(code) ? NOT_COMPLETED : COUPON_NOT_USABLE;
                 case ASSESS_RISK, DECIDE -> "STEP_TIMEOUT".equals(code) || "INVALID_REPLY".equals(code)
                         ? NOT_COMPLETED : NOT_APPROVED;

@@ -45,10 +45,12 @@ class LendflowServices {
         this.marketing = calls.to(settings.marketingServiceUrl().toString()).mutate().requestFactory(requests).build();
     }
 
-    /** What can be drawn on the customer's line now: zero without a line or unless it is active. */
-    BigDecimal available(UUID customerId) {
+    /** The customer's line as limit-service shows it now; without a line, nothing is available. */
+    Line line(UUID customerId) {
         Optional<JsonNode> line = get(limit, "limit-service", "/internal/v1/credit-lines/{id}", customerId);
-        return line.map(node -> new BigDecimal(text(node, "available", "limit-service"))).orElse(BigDecimal.ZERO);
+        return line.map(node -> new Line(node.path("status").asString(""),
+                        new BigDecimal(text(node, "available", "limit-service"))))
+                .orElse(new Line("NONE", BigDecimal.ZERO));
     }
 
     /** The line's annual rate, or empty when limit-service does not say (no line, or none granted). */
@@ -161,6 +163,14 @@ class LendflowServices {
     /** A coupon's owner, state and the loans it is for; a RATE_DISCOUNT carries the rate it gives. */
     record Coupon(UUID customerId, String state, String kind, BigDecimal discountedRate, BigDecimal minimumAmount,
                   List<Integer> allowedTerms) {
+    }
+
+    /** {@code status}: limit-service's CreditLineStatus (ACTIVE, FROZEN, ...), NONE without a line. */
+    record Line(String status, BigDecimal available) {
+
+        boolean frozen() {
+            return "FROZEN".equals(status);
+        }
     }
 
     record Card(UUID customerId, String status, String last4) {

@@ -75,7 +75,13 @@ class SubmitDrawdownHandler {
                 throw unprocessable("card-not-bound", "cardId: the card's withholding agreement is not signed ("
                         + card.status() + "); confirm the card before borrowing to it");
             }
-            available = services.available(customerId);
+            LendflowServices.Line line = services.line(customerId);
+            if (line.frozen()) {
+                // limit-service would refuse ReserveLimit with LINE_FROZEN; refused here, nothing is reserved.
+                throw unprocessable("credit-line-frozen", "the credit line is frozen; no drawdown can be made until "
+                        + "it is unfrozen");
+            }
+            available = line.available();
             if (request.couponId() != null) {
                 checkCoupon(customerId, request, amount);
             }

@@ -14,7 +14,7 @@ import com.lendflow.contracts.esign.SigningFailed;
 import com.lendflow.contracts.limit.GrantCreditLine;
 import com.lendflow.contracts.loanorder.CreditApplicationConcluded;
 import com.lendflow.platform.messaging.Envelope;
-import com.lendflow.testsupport.KafkaProbe;
+import com.lendflow.loanorder.KafkaLog;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -276,7 +276,7 @@ class CreditLineSagaTest extends CreditApplicationIntegrationTest {
     }
 
     private CreditApplicationConcluded concludedOf(UUID id) {
-        return KafkaProbe.first(Topics.LOAN_ORDER_CREDIT_APPLICATION, record -> record.key().equals(id.toString()),
+        return KafkaLog.first(Topics.LOAN_ORDER_CREDIT_APPLICATION, record -> record.key().equals(id.toString()),
                         Duration.ofSeconds(20))
                 .map(record -> codec.payloadOf(codec.decode(record.value()), CreditApplicationConcluded.TYPE))
                 .orElseThrow(() -> new AssertionError("no CreditApplicationConcluded for " + id));

@@ -3,7 +3,7 @@ package com.lendflow.loanorder.creditapplication;
 import com.lendflow.contracts.MessageType;
 import com.lendflow.platform.messaging.Envelope;
 import com.lendflow.platform.messaging.EnvelopeCodec;
-import com.lendflow.testsupport.KafkaProbe;
+import com.lendflow.loanorder.KafkaLog;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -20,7 +20,7 @@ record LendflowServices(EnvelopeCodec codec) {
 
     /** The first {@code type} command on {@code topic} for the application that is not one of {@code seen}. */
     <T extends Record> Received<T> command(String topic, MessageType<T> type, UUID applicationId, Set<UUID> seen) {
-        Envelope envelope = KafkaProbe.first(topic, record -> {
+        Envelope envelope = KafkaLog.first(topic, record -> {
                     if (!applicationId.toString().equals(record.key())) {
                         return false;
                     }
@@ -46,7 +46,7 @@ record LendflowServices(EnvelopeCodec codec) {
 
     /** Sends {@code envelope} again, byte for byte: what Kafka does after a consumer crash. */
     void redeliver(String topic, Envelope envelope) {
-        KafkaProbe.send(topic, envelope.aggregateId(), codec.encode(envelope));
+        KafkaLog.send(topic, envelope.aggregateId(), codec.encode(envelope));
     }
 
     record Received<T>(Envelope envelope, T payload) {

@@ -112,6 +112,26 @@ class CustomerAccessTest {
     }
 
     @Test
+    void collectionReadsTheWholeContactWhileNoCustomerOrStaffCan() {
+        HttpResponse<String> asCollection = anonymous.bearer(TestTokens.service("collection-service"))
+                .get("/internal/v1/customers/" + customerId + "/contact");
+
+        assertThat(asCollection.statusCode()).as(asCollection.body()).isEqualTo(200);
+        JsonNode contact = json.readTree(asCollection.body());
+        assertThat(contact.get("customerId").asString()).isEqualTo(customerId.toString());
+        assertThat(contact.get("mobile").asString()).isEqualTo(mobile);
+        assertThat(contact.get("realName").asString()).isEqualTo(name);
+        assertThat(asCollection.body()).doesNotContain(idNumber);
+        assertThat(asCollection.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+        assertThat(appBackend.with("X-Customer-Id", customerId.toString())
+                .get("/internal/v1/customers/" + customerId + "/contact").statusCode()).isEqualTo(403);
+        assertThat(anonymous.bearer(TestTokens.staff("supervisor-wang", "OPS_SUPERVISOR"))
+                .get("/internal/v1/customers/" + customerId + "/contact").statusCode()).isEqualTo(403);
+        assertThat(anonymous.bearer(TestTokens.service("collection-service"))
+                .get("/internal/v1/customers/" + UUID.randomUUID() + "/contact").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void aServiceTokenCannotRegisterCustomers() {
         HttpResponse<String> response = anonymous.bearer(TestTokens.service("limit-service")).postJson("/api/v1/customers",
                 Applicants.zhangSan(), Map.of("Idempotency-Key", UUID.randomUUID().toString()));

@@ -61,7 +61,7 @@ abstract class DrawdownIntegrationTest {
         HttpProbe anonymous = HttpProbe.localhost(environment.getRequiredProperty("local.server.port", Integer.class));
         appBackend = anonymous.bearer(TestTokens.appBackend());
         ops = anonymous.bearer(TestTokens.staff("finance-zhao", "FINANCE"));
-        services = new OtherServices(codec);
+        services = new OtherServices(codec, jdbc);
         LendflowHttpServices.answer("POST", "/internal/v1/funding/routes", 200,
                 "{\"partnerId\":\"" + PARTNER + "\",\"partnerName\":\"" + PARTNER_NAME + "\"}");
         LendflowHttpServices.answer("POST", "/api/v1/loan-calculator", call -> {

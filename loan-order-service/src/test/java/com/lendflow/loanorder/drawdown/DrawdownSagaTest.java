@@ -29,7 +29,7 @@ import com.lendflow.contracts.payment.DisbursementFailed;
 import com.lendflow.contracts.payment.DisbursementSucceeded;
 import com.lendflow.loanorder.LendflowHttpServices;
 import com.lendflow.platform.messaging.Envelope;
-import com.lendflow.testsupport.KafkaProbe;
+import com.lendflow.loanorder.KafkaLog;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -175,6 +175,36 @@ class DrawdownSagaTest extends DrawdownIntegrationTest {
         assertThat(mine.get("failure").get("reasonCode").asString()).isEqualTo("INSUFFICIENT_LIMIT");
         assertThat(mine.toString()).doesNotContain("racing");
         assertThat(awaitSms(b)).contains("500.00").contains("4321");
+    }
+
+    @Test
+    void aFrozenLineRefusesTheDrawdownUpFrontAndAFreezeDuringTheSagaFailsItReadably() {
+        Borrower b = borrower("43000.00");
+        LendflowHttpServices.answer("GET", "/internal/v1/credit-lines/" + b.customerId(), 200, """
+                {"customerId":"%s","status":"FROZEN","creditLimit":"43000.00","available":"43000.00"}"""
+                .formatted(b.customerId()));
+        HttpResponse<String> refused = borrow(b, request(b, "100", 3, "EQUAL_INSTALLMENT", null));
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+        assertThat(json.readTree(refused.body()).get("type").asString()).endsWith("credit-line-frozen");
+        assertThat(json.readTree(refused.body()).get("detail").asString()).contains("frozen");
+        assertThat(rowsOf(b.customerId())).isZero();
+
+        // Frozen after the check passed: limit-service refuses the reservation and the customer is told why.
+        LendflowHttpServices.answer("GET", "/internal/v1/credit-lines/" + b.customerId(), 200, """
+                {"customerId":"%s","status":"ACTIVE","creditLimit":"43000.00","available":"43000.00"}"""
+                .formatted(b.customerId()));
+        UUID id = borrows(b, request(b, "100", 3, "EQUAL_INSTALLMENT", null));
+        services.command(Topics.LIMIT_COMMANDS, ReserveLimit.TYPE, id);
+        services.reply(Topics.LIMIT_CREDIT_LINE, id, LimitReservationRefused.TYPE, new LimitReservationRefused(id,
+                "LINE_FROZEN", "the customer's credit line is frozen; nothing can be drawn until it is unfrozen"));
+
+        JsonNode detail = awaitState(id, "FAILED");
+        assertThat(detail.get("drawdown").get("reasonCode").asString()).isEqualTo("LINE_FROZEN");
+        assertThat(of(detail, "COMPENSATION_SENT")).isEmpty();
+        JsonNode failure = asCustomer(b, id).get("failure");
+        assertThat(failure.get("reasonCode").asString()).isEqualTo("CREDIT_LINE_FROZEN");
+        assertThat(failure.get("message").asString()).contains("frozen");
     }
 
     @Test
@@ -369,7 +399,7 @@ class DrawdownSagaTest extends DrawdownIntegrationTest {
     }
 
     private DrawdownConcluded concludedOf(UUID id) {
-        return KafkaProbe.first(Topics.LOAN_ORDER_DRAWDOWN, record -> record.key().equals(id.toString()),
+        return KafkaLog.first(Topics.LOAN_ORDER_DRAWDOWN, record -> record.key().equals(id.toString()),
                         Duration.ofSeconds(20))
                 .map(record -> codec.payloadOf(codec.decode(record.value()), DrawdownConcluded.TYPE))
                 .orElseThrow(() -> new AssertionError("no DrawdownConcluded for " + id));

@@ -3,7 +3,9 @@ package com.lendflow.loanorder.drawdown;
 import com.lendflow.contracts.MessageType;
 import com.lendflow.platform.messaging.Envelope;
 import com.lendflow.platform.messaging.EnvelopeCodec;
-import com.lendflow.testsupport.KafkaProbe;
+import com.lendflow.loanorder.KafkaLog;
+import org.awaitility.Awaitility;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -11,12 +13,12 @@ import java.util.Set;
 import java.util.UUID;
 
 /** Plays the services the sagas drive over Kafka: reads their commands, publishes their replies. */
-record OtherServices(EnvelopeCodec codec) {
+record OtherServices(EnvelopeCodec codec, JdbcClient jdbc) {
 
     static final Duration WAIT = Duration.ofSeconds(20);
 
     <T extends Record> Received<T> command(String topic, MessageType<T> type, UUID id, Set<UUID> seen) {
-        Envelope envelope = KafkaProbe.first(topic, record -> {
+        Envelope envelope = KafkaLog.first(topic, record -> {
                     if (!id.toString().equals(record.key())) {
                         return false;
                     }
@@ -32,9 +34,14 @@ record OtherServices(EnvelopeCodec codec) {
         return command(topic, type, id, Set.of()).payload();
     }
 
-    /** The types of every message keyed by {@code id} on {@code topic}, in order. */
+    /**
+     * The types of every message keyed by {@code id} on {@code topic}, in order: all the service has
+     * sent, since its outbox holds nothing unpublished, and the topic is read to its end after that.
+     */
     List<String> typesOn(String topic, UUID id) {
-        return KafkaProbe.readAll(topic, Integer.MAX_VALUE, Duration.ofSeconds(2)).stream()
+        Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(() -> jdbc.sql(
+                "select count(*) from messaging.outbox where published_at is null").query(Long.class).single() == 0);
+        return KafkaLog.upToNow(topic).stream()
                 .filter(record -> id.toString().equals(record.key()))
                 .map(record -> codec.decode(record.value()).type()).toList();
     }
@@ -46,7 +53,7 @@ record OtherServices(EnvelopeCodec codec) {
     }
 
     void redeliver(String topic, Envelope envelope) {
-        KafkaProbe.send(topic, envelope.aggregateId(), codec.encode(envelope));
+        KafkaLog.send(topic, envelope.aggregateId(), codec.encode(envelope));
     }
 
     record Received<T>(Envelope envelope, T payload) {
