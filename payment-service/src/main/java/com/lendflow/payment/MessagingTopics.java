@@ -13,6 +13,7 @@ class MessagingTopics {
 
     @Bean
     KafkaAdmin.NewTopics paymentTopics(MessagingProperties messaging) {
-        return TopicDeclarations.of(messaging.partitions(), Topics.PAYMENT_COMMANDS, Topics.PAYMENT_DISBURSEMENT);
+        return TopicDeclarations.of(messaging.partitions(), Topics.PAYMENT_COMMANDS, Topics.PAYMENT_DISBURSEMENT,
+                Topics.PAYMENT_REPAYMENT, Topics.CORE_LEDGER_LOAN, Topics.CORE_LEDGER_BUSINESS_DAY);
     }
 }

@@ -53,6 +53,20 @@ public final class ChannelSimulator {
                 + URLEncoder.encode(drawdownId.toString(), StandardCharsets.UTF_8), null).body());
     }
 
+    /** The card behind a withholding agreement now holds {@code balance} (null: always enough) and may be frozen. */
+    public static void cardHolds(String agreementNo, String balance, boolean frozen) {
+        HttpResponse<String> set = send("PUT", "/sim/v1/channel/agreements/" + agreementNo + "/account",
+                "{\"balance\":%s,\"frozen\":%s}".formatted(balance == null ? "null" : "\"" + balance + "\"", frozen));
+        if (set.statusCode() != 200) {
+            throw new IllegalStateException("the simulator refused the account: " + set.body());
+        }
+    }
+
+    /** The channel gives back the money of a collection it made. */
+    public static HttpResponse<String> returnFunds(String requestNo, String reason) {
+        return send("POST", "/sim/v1/channel/transfers/" + requestNo + "/return", "{\"reason\":\"" + reason + "\"}");
+    }
+
     /** The next {@code times} transfers misbehave: TIMEOUT, FAIL, UNKNOWN, DUPLICATE_CALLBACK, LATE_CALLBACK. */
     public static void misbehave(String mode, Duration delay, int times) {
         HttpResponse<String> set = send("PUT", "/sim/v1/channel/fault",

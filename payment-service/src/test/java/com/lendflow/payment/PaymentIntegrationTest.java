@@ -11,7 +11,7 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * payment-service on the shared PostgreSQL and Kafka, talking over HTTP to the real partner
  * simulator's payment channel and SMS gateway (started once per test JVM on a random port) and to
- * a stand-in for loan-order-service's internal customer API. Every test class extends this one,
+ * stand-ins for loan-order-service's internal customer API and core-ledger's amounts due. Every test class extends this one,
  * so they share one Spring context. Waits and query intervals are shortened so the unknown-outcome
  * paths run in seconds, and the circuit breakers are kept from opening on failures caused on
  * purpose; the behaviour is the production configuration's.
@@ -25,6 +25,13 @@ import org.springframework.test.context.TestPropertySource;
         "lendflow.payment.disbursement.card-daily-limit=80000.00",
         "lendflow.payment.channel.single-limit=50000.00",
         "lendflow.payment.channel.daily-limit=100000000.00",
+        "lendflow.payment.channel.collection-daily-limit=100000000.00",
+        "lendflow.payment.repayment.poll-interval=200ms",
+        "lendflow.payment.repayment.callback-wait=1s",
+        "lendflow.payment.repayment.query-interval=300ms",
+        "lendflow.payment.repayment.max-query-interval=1s",
+        "lendflow.payment.withholding.same-day-retry-delay=300ms",
+        "lendflow.payment.withholding.ledger-retry=300ms",
         "resilience4j.timelimiter.instances.payment-channel.timeout-duration=2s",
         "resilience4j.circuitbreaker.instances.payment-channel.minimum-number-of-calls=1000",
         "resilience4j.circuitbreaker.instances.payment-channel.sliding-window-size=1000",
@@ -38,6 +45,7 @@ public abstract class PaymentIntegrationTest {
     static void partners(DynamicPropertyRegistry properties) {
         properties.add("lendflow.payment.channel.base-url", PaymentIntegrationTest::simulatorUrl);
         properties.add("lendflow.payment.customers.base-url", LoanOrderStub::url);
+        properties.add("lendflow.payment.ledger.base-url", LedgerStub::url);
         properties.add("spring.security.oauth2.client.provider.lendflow-internal.token-uri",
                 () -> LoanOrderStub.url() + "/oauth2/token");
     }

@@ -3,7 +3,8 @@ package com.lendflow.simulator.channel;
 import java.time.Duration;
 
 /**
- * How the simulated channel misbehaves on transfers, and for how many.
+ * How the simulated channel misbehaves on transfers (payouts and collections alike, except the
+ * collection-only card faults), and for how many.
  *
  * @param mode  what goes wrong
  * @param delay how long a {@link Mode#TIMEOUT} stays PROCESSING, or how late a
@@ -26,7 +27,19 @@ record ChannelFault(Mode mode, Duration delay, Integer times) {
         /** Succeeds and sends the same callback twice. */
         DUPLICATE_CALLBACK,
         /** Succeeds at once (a query says SUCCESS) but the callback arrives {@code delay} later. */
-        LATE_CALLBACK
+        LATE_CALLBACK,
+        /**
+         * Collections only: the payer's card has too little money; the callback says FAILED with
+         * {@code INSUFFICIENT_FUNDS}. Payouts pass it by without using it up.
+         */
+        INSUFFICIENT_FUNDS,
+        /** Collections only: the payer's card is frozen at its bank; FAILED with {@code CARD_FROZEN}. */
+        CARD_FROZEN;
+
+        /** A fault of the card being debited, which a payout (crediting the card) does not meet. */
+        boolean collectionOnly() {
+            return this == INSUFFICIENT_FUNDS || this == CARD_FROZEN;
+        }
     }
 
     ChannelFault {

@@ -184,6 +184,73 @@ class PaymentChannelTest {
     }
 
     @Test
+    void aCollectionFromACardWithoutEnoughMoneyFailsUntilTheMoneyIsThere() throws Exception {
+        String agreement = "AGR" + UUID.randomUUID();
+        send("PUT", "/sim/v1/channel/agreements/" + agreement + "/account", "{\"balance\":\"30.00\",\"frozen\":false}");
+        String first = "C" + UUID.randomUUID();
+        String second = "C" + UUID.randomUUID();
+
+        collect(first, agreement, "50.00");
+        eventually(Duration.ofSeconds(10), () -> callbacksFor(first).size() == 1);
+        send("PUT", "/sim/v1/channel/agreements/" + agreement + "/account", "{\"balance\":\"80.00\",\"frozen\":false}");
+        collect(second, agreement, "50.00");
+        eventually(Duration.ofSeconds(10), () -> callbacksFor(second).size() == 1);
+
+        JsonNode failed = JSON.readTree(callbacksFor(first).getFirst().body());
+        assertThat(failed.get("status").asString()).isEqualTo("FAILED");
+        assertThat(failed.get("failureCode").asString()).isEqualTo("INSUFFICIENT_FUNDS");
+        assertThat(JSON.readTree(callbacksFor(second).getFirst().body()).get("status").asString()).isEqualTo("SUCCESS");
+        assertThat(transfer(second).get("direction").asString()).isEqualTo("COLLECTION");
+        assertThat(JSON.readTree(send("GET", "/sim/v1/channel/agreements/" + agreement + "/account", null).body())
+                .get("balance").asString()).isEqualTo("30.00");
+    }
+
+    @Test
+    void aFrozenCardFaultFailsTheNextCollectionButNoPayout() throws Exception {
+        send("PUT", "/sim/v1/channel/fault", "{\"mode\":\"CARD_FROZEN\",\"times\":1}");
+        String payout = "T" + UUID.randomUUID();
+        String collection = "C" + UUID.randomUUID();
+
+        submit(payout, "100.00");
+        collect(collection, "AGR1", "100.00");
+
+        eventually(Duration.ofSeconds(10), () -> callbacksFor(payout).size() == 1 && callbacksFor(collection).size() == 1);
+        assertThat(JSON.readTree(callbacksFor(payout).getFirst().body()).get("status").asString()).isEqualTo("SUCCESS");
+        assertThat(JSON.readTree(callbacksFor(collection).getFirst().body()).get("failureCode").asString())
+                .isEqualTo("CARD_FROZEN");
+    }
+
+    @Test
+    void aReturnedCollectionCallsBackReturnedSignedAndOnlyOnce() throws Exception {
+        String requestNo = "C" + UUID.randomUUID();
+        collect(requestNo, "AGR1", "60.00");
+        eventually(Duration.ofSeconds(10), () -> callbacksFor(requestNo).size() == 1);
+
+        HttpResponse<String> returned = send("POST", "/sim/v1/channel/transfers/" + requestNo + "/return",
+                "{\"reason\":\"cardholder disputed the debit\"}");
+        HttpResponse<String> again = send("POST", "/sim/v1/channel/transfers/" + requestNo + "/return",
+                "{\"reason\":\"cardholder disputed the debit\"}");
+
+        assertThat(returned.statusCode()).isEqualTo(200);
+        assertThat(again.statusCode()).isEqualTo(200);
+        eventually(Duration.ofSeconds(10), () -> callbacksFor(requestNo).size() == 2);
+        Received callback = callbacksFor(requestNo).get(1);
+        assertThat(callback.signature()).isEqualTo("sha256=" + CallbackSender.sign("sim-channel-callback-secret",
+                callback.body().getBytes(StandardCharsets.UTF_8)));
+        JsonNode body = JSON.readTree(callback.body());
+        assertThat(body.get("status").asString()).isEqualTo("RETURNED");
+        assertThat(body.get("returnReason").asString()).isEqualTo("cardholder disputed the debit");
+        assertThat(transfer(requestNo).get("status").asString()).isEqualTo("RETURNED");
+        // The second return was answered as the transfer stood, with no callback scheduled.
+        assertThat(JSON.readTree(again.body()).get("status").asString()).isEqualTo("RETURNED");
+        String payout = "T" + UUID.randomUUID();
+        submit(payout, "10.00");
+        eventually(Duration.ofSeconds(10), () -> callbacksFor(payout).size() == 1);
+        assertThat(send("POST", "/sim/v1/channel/transfers/" + payout + "/return", "{\"reason\":\"no\"}").statusCode())
+                .isEqualTo(409);
+    }
+
+    @Test
     void anUnknownRequestNumberIsNotFound() throws Exception {
         assertThat(send("GET", "/sim/v1/channel/transfers/never-sent-" + UUID.randomUUID(), null).statusCode())
                 .isEqualTo(404);
@@ -193,6 +260,13 @@ class PaymentChannelTest {
         return send("POST", "/sim/v1/channel/transfers", """
                 {"requestNo":"%s","agreementNo":"AGR1","amount":"%s","reference":"ref-%s",
                  "callbackUrl":"http://localhost:%d/callbacks"}""".formatted(requestNo, amount, requestNo,
+                payer.getAddress().getPort()));
+    }
+
+    private HttpResponse<String> collect(String requestNo, String agreementNo, String amount) throws Exception {
+        return send("POST", "/sim/v1/channel/transfers", """
+                {"requestNo":"%s","agreementNo":"%s","amount":"%s","reference":"ref-%s","direction":"COLLECTION",
+                 "callbackUrl":"http://localhost:%d/callbacks"}""".formatted(requestNo, agreementNo, amount, requestNo,
                 payer.getAddress().getPort()));
     }
 

@@ -22,4 +22,6 @@ interface BankCards extends Repository<BankCard, UUID> {
     List<BankCard> findByCustomerIdOrderByCreatedAtDesc(UUID customerId);
 
     Optional<BankCard> findFirstByCardNumberIndexAndState(String cardNumberIndex, CardState state);
+
+    Optional<BankCard> findFirstByCustomerIdAndStateOrderByBoundAtDesc(UUID customerId, CardState state);
 }

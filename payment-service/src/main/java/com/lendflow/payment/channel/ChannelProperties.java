@@ -18,7 +18,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param callbackBaseUrl this service's address as the channel reaches it; unset means
  *                        {@code http://localhost:<this service's port>}
  * @param singleLimit     the most one transfer through this channel may carry
- * @param dailyLimit      the most this channel may carry on one business date, all transfers together
+ * @param dailyLimit      the most this channel may pay out on one business date, all payouts together
+ * @param collectionDailyLimit the most this channel may collect on one business date, all collections
+ *                        together: channels quota debits apart from payouts, and a day's payouts must
+ *                        never stop borrowers from repaying
  * @param connectTimeout  how long to wait for a connection
  * @param readTimeout     when an abandoned call (its time limiter gave up) finally lets go of its thread
  */
@@ -30,6 +33,7 @@ public record ChannelProperties(
         URI callbackBaseUrl,
         @DefaultValue("50000.00") BigDecimal singleLimit,
         @DefaultValue("5000000.00") BigDecimal dailyLimit,
+        @DefaultValue("5000000.00") BigDecimal collectionDailyLimit,
         @DefaultValue("2s") Duration connectTimeout,
         @DefaultValue("30s") Duration readTimeout) {
 
@@ -37,6 +41,7 @@ public record ChannelProperties(
     @Override
     public String toString() {
         return "ChannelProperties[name=" + name + ", baseUrl=" + baseUrl + ", callbackSecret=***, callbackBaseUrl="
-                + callbackBaseUrl + ", singleLimit=" + singleLimit + ", dailyLimit=" + dailyLimit + "]";
+                + callbackBaseUrl + ", singleLimit=" + singleLimit + ", dailyLimit=" + dailyLimit
+                + ", collectionDailyLimit=" + collectionDailyLimit + "]";
     }
 }

@@ -109,10 +109,19 @@ class HttpPaymentChannel implements PaymentChannel, DisposableBean {
 
     @Override
     public Submission submit(TransferOrder order) {
+        return transfer(order, "PAYOUT", callbackUrl());
+    }
+
+    @Override
+    public Submission collect(TransferOrder order) {
+        return transfer(order, "COLLECTION", collectionCallbackUrl());
+    }
+
+    private Submission transfer(TransferOrder order, String direction, URI callbackUrl) {
         try {
             guarded(timeLimiter, circuitBreaker, () -> http.post().uri("/sim/v1/channel/transfers")
                     .body(new TransferRequest(order.requestNo(), order.agreementNo(), order.amount().toPlainString(),
-                            order.reference(), callbackUrl().toString()))
+                            order.reference(), callbackUrl.toString(), direction))
                     .retrieve().toBodilessEntity());
             return new Submission.Accepted();
         } catch (ChannelRefused refused) {
@@ -141,10 +150,12 @@ class HttpPaymentChannel implements PaymentChannel, DisposableBean {
                 case "SUCCESS" -> TransferStatus.Outcome.SUCCESS;
                 case "FAILED" -> TransferStatus.Outcome.FAILED;
                 case "PROCESSING" -> TransferStatus.Outcome.PROCESSING;
+                case "RETURNED" -> TransferStatus.Outcome.RETURNED;
                 default -> throw new ChannelUnavailable("the channel answered an unknown status " + response.status(), null);
             };
             return new TransferStatus(requestNo, outcome, response.amount() == null ? null : new BigDecimal(response.amount()),
-                    response.channelTransactionId(), response.failureCode(), response.failureReason(),
+                    response.channelTransactionId(), response.failureCode(),
+                    outcome == TransferStatus.Outcome.RETURNED ? response.returnReason() : response.failureReason(),
                     response.completedAt());
         } catch (ChannelRefused refused) {
             if (refused.status() == HttpStatus.NOT_FOUND.value()) {
@@ -158,10 +169,19 @@ class HttpPaymentChannel implements PaymentChannel, DisposableBean {
 
     @Override
     public URI callbackUrl() {
+        return ownUrl("/transfers");
+    }
+
+    @Override
+    public URI collectionCallbackUrl() {
+        return ownUrl("/collections");
+    }
+
+    private URI ownUrl(String kind) {
         String base = properties.callbackBaseUrl() != null ? properties.callbackBaseUrl().toString()
                 : "http://localhost:" + environment.getProperty("local.server.port",
                 environment.getProperty("server.port", "8088"));
-        return URI.create(base.replaceAll("/+$", "") + "/callbacks/v1/channels/" + properties.name() + "/transfers");
+        return URI.create(base.replaceAll("/+$", "") + "/callbacks/v1/channels/" + properties.name() + kind);
     }
 
     /** One attempt under the time limit and the circuit breaker; failures come out as this adapter's exceptions. */
@@ -244,10 +264,12 @@ class HttpPaymentChannel implements PaymentChannel, DisposableBean {
     record BindingResponse(String bindingId, String status, String agreementNo) {
     }
 
-    record TransferRequest(String requestNo, String agreementNo, String amount, String reference, String callbackUrl) {
+    /** {@code direction}: PAYOUT (to the card) or COLLECTION (from it, under the agreement). */
+    record TransferRequest(String requestNo, String agreementNo, String amount, String reference, String callbackUrl,
+                           String direction) {
     }
 
     record StatusResponse(String requestNo, String status, String amount, String channelTransactionId,
-                          String failureCode, String failureReason, Instant completedAt) {
+                          String failureCode, String failureReason, Instant completedAt, String returnReason) {
     }
 }

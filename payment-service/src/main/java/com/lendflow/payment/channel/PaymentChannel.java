@@ -5,8 +5,8 @@ import java.net.URI;
 import java.time.Instant;
 
 /**
- * A payment channel (支付通道): binds cards with a withholding agreement and pays money out to
- * them. The one adapter talks HTTP to the channel; what it answers is one of the records below, and
+ * A payment channel (支付通道): binds cards with a withholding agreement, pays money out to them
+ * and collects repayments from them under the agreement. The one adapter talks HTTP to the channel; what it answers is one of the records below, and
  * what it cannot tell comes out as {@link ChannelUnavailable}.
  */
 public interface PaymentChannel {
@@ -25,11 +25,20 @@ public interface PaymentChannel {
     /** Submits a transfer once. Never retried here: an unknown outcome is for the caller to query. */
     Submission submit(TransferOrder order);
 
-    /** What the channel knows of a transfer now. Read-only, so retried. */
+    /**
+     * Submits a collection (代扣: a debit of the bound card under its withholding agreement) once,
+     * with the same rules as {@link #submit}; its outcome is called back to {@link #collectionCallbackUrl()}.
+     */
+    Submission collect(TransferOrder order);
+
+    /** What the channel knows of a transfer (either way) now. Read-only, so retried. */
     TransferStatus query(String requestNo);
 
     /** This service's callback address for transfers through this channel. */
     URI callbackUrl();
+
+    /** This service's callback address for collections through this channel (outcomes and returned funds). */
+    URI collectionCallbackUrl();
 
     record TransferOrder(String requestNo, String agreementNo, BigDecimal amount, String reference) {
     }
@@ -63,10 +72,14 @@ public interface PaymentChannel {
         }
     }
 
-    /** A transfer's state at the channel: PROCESSING, SUCCESS or FAILED, or NOT_FOUND if it never arrived. */
+    /**
+     * A transfer's state at the channel: PROCESSING, SUCCESS or FAILED, or NOT_FOUND if it never
+     * arrived; a collection that succeeded and whose money the channel later gave back is RETURNED,
+     * with the channel's reason in {@code failureReason}.
+     */
     record TransferStatus(String requestNo, Outcome outcome, BigDecimal amount, String channelTransactionId,
                           String failureCode, String failureReason, Instant completedAt) {
 
-        public enum Outcome { PROCESSING, SUCCESS, FAILED, NOT_FOUND }
+        public enum Outcome { PROCESSING, SUCCESS, FAILED, NOT_FOUND, RETURNED }
     }
 }

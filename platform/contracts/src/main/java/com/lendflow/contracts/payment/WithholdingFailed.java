@@ -7,7 +7,7 @@ import java.util.UUID;
 
 /**
  * A collection from the borrower's bound card failed ({@code code}: INSUFFICIENT_FUNDS, CARD_FROZEN,
- * CARD_LIMIT, CHANNEL_REFUSED, NO_CARD). {@code attempt} counts from 1; {@code willRetry} says whether
+ * CARD_LIMIT, CHANNEL_REFUSED, CHANNEL_NO_RECORD, NO_CARD). {@code attempt} counts from 1; {@code willRetry} says whether
  * the withholding plan tries again ({@code nextAttemptOn} the business date, null when not).
  * For notifications and collection's early warning; no money moved.
  */

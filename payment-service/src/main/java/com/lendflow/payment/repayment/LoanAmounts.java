@@ -1,0 +1,34 @@
+package com.lendflow.payment.repayment;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+import java.util.UUID;
+
+/** What a loan owes now, as core-ledger-service (which owns the books) says. */
+interface LoanAmounts {
+
+    /**
+     * The loan's amounts due, or empty if core-ledger has no such loan.
+     *
+     * @throws LedgerUnavailable if core-ledger cannot say now
+     */
+    Optional<AmountsDue> of(UUID loanId);
+
+    /**
+     * {@code dueNow}: due or overdue today, penalty included; {@code currentInstallment}: the overdue
+     * amount plus the current installment (payable early); {@code payoff}: the full payoff quote.
+     */
+    record AmountsDue(UUID loanId, UUID customerId, String status, BigDecimal dueNow, BigDecimal currentInstallment,
+                      BigDecimal payoff, int daysPastDue) {
+
+        boolean settled() {
+            return "SETTLED".equals(status);
+        }
+    }
+
+    class LedgerUnavailable extends RuntimeException {
+        LedgerUnavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}
