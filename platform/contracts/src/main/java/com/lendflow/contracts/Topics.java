@@ -70,6 +70,9 @@ public final class Topics {
     /** Business dates closed by core-ledger's end of day ({@code BusinessDateChanged}), keyed by the closed date. */
     public static final String CORE_LEDGER_BUSINESS_DAY = "lendflow.core-ledger.business-day";
 
+    /** Dangerous reconciliation breaks ({@code ReconciliationAlert}), from reconciliation-service. */
+    public static final String RECONCILIATION_ALERT = "lendflow.reconciliation.alert";
+
     /** Suffix of the dead-letter topic that holds messages a consumer gave up on. */
     public static final String DEAD_LETTER_SUFFIX = ".DLT";
 
