@@ -212,11 +212,11 @@ class DrawdownJourneyTest {
         return found;
     }
 
-    String bindCard(Map<String, String> asCustomer, String mobile) {
+    static String bindCard(Map<String, String> asCustomer, String mobile) {
         return bindCard(asCustomer, mobile, "王小明");
     }
 
-    String bindCard(Map<String, String> asCustomer, String mobile, String holder) {
+    static String bindCard(Map<String, String> asCustomer, String mobile, String holder) {
         String cardNumber = Identities.cardNumber();
         HttpResponse<String> started = SharedStack.postJson("/api/v1/bank-cards", """
                 {"cardNumber":"%s","holderName":"%s","reservedMobile":"%s"}""".formatted(cardNumber, holder, mobile),
@@ -271,7 +271,7 @@ class DrawdownJourneyTest {
         assertThat(changed.statusCode()).as(changed.body()).isBetween(200, 201);
     }
 
-    String await(String path, Map<String, String> headers, String state) {
+    static String await(String path, Map<String, String> headers, String state) {
         String[] last = new String[1];
         // A service being restarted refuses connections for a moment: keep asking.
         Awaitility.await().atMost(JOURNEY).pollInterval(Duration.ofMillis(300)).ignoreExceptions().untilAsserted(() -> {

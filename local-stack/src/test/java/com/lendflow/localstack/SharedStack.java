@@ -36,6 +36,9 @@ final class SharedStack {
     static synchronized LocalStack get() {
         if (stack == null) {
             try {
+                // Write-off (核销) may be requested from 5 days past due here instead of 180, so the repayment
+                // journey can write a loan off after a few end-of-day runs rather than half a year of them.
+                System.setProperty("lendflow.collection.post-loan.write-off-dpd", "5");
                 Path home = Files.createTempDirectory("lendflow-stack-test");
                 StackSettings settings = new StackSettings(home, OFFSET, 15432 + OFFSET, 19092 + OFFSET, 2);
                 stack = LocalStack.start(settings);
@@ -107,6 +110,17 @@ final class SharedStack {
              ResultSet rs = connection.createStatement().executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The first column of the first row {@code sql} returns in {@code database}, as text (null if no row). */
+    static String text(String database, String sql) {
+        String url = "jdbc:postgresql://localhost:" + get().postgresPort() + "/" + database;
+        try (Connection connection = DriverManager.getConnection(url, "postgres", "postgres");
+             ResultSet rs = connection.createStatement().executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -21,8 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The daily run for a business date: promises whose date passed unpaid are broken (raising their
  * cases' grade); then every open case is regraded as of the date and gets the actions its strategy
- * has due — contacts on the day they are due, queue moves from their day until the case is with
- * someone in that queue — each recorded once per case, action and date; then the contacts are made.
+ * has due — the latest contact step due by its days past due (once per case), queue moves from
+ * their day until the case is with someone in that queue — each recorded once per case, action and
+ * date; then the contacts are made.
  */
 @Component
 class DailyRun {
@@ -118,12 +119,18 @@ class DailyRun {
         CollectionCase graded = cases.refresh(caseId, date);
         int dpd = graded.daysPastDue();
         int created = 0;
+        Step latestContact = null;
         for (Step step : strategies.stepsFor(graded.grade(), graded.bucket())) {
-            if (step.contact() && step.day() == dpd) {
-                created += record(graded, step, date, "PENDING", null, null);
+            if (step.contact() && step.day() <= dpd && (latestContact == null || step.day() > latestContact.day())) {
+                latestContact = step;
             } else if (!step.contact() && step.day() <= dpd && !alreadyIn(graded, step)) {
                 created += queue(graded, step, date);
             }
+        }
+        // The contact due by now, once: on its day as a rule; a case that opened after that day (grace days,
+        // a late event, a missed run) gets the latest one it has due, never a burst of every earlier one.
+        if (latestContact != null && !contacted(graded.id(), latestContact)) {
+            created += record(graded, latestContact, date, "PENDING", null, null);
         }
         return created;
     }
@@ -146,6 +153,11 @@ class DailyRun {
                 .orElseGet(() -> record(c, step, date, "DONE", "QUEUED",
                         "no " + ("SENIOR".equals(step.queue()) ? "senior " : "") + "agent taking grade " + c.grade()
                                 + " has room; waiting in the queue"));
+    }
+
+    private boolean contacted(UUID caseId, Step step) {
+        return jdbc.sql("select count(*) from collection_action where case_id = ? and step_id = ?")
+                .params(caseId, step.id()).query(Integer.class).single() > 0;
     }
 
     private boolean exists(UUID caseId, String kind, LocalDate date) {

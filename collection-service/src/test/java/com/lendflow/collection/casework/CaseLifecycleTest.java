@@ -65,6 +65,29 @@ class CaseLifecycleTest extends CollectionIntegrationTest {
     }
 
     @Test
+    void aCaseOpenedAfterTheGraceDaysGetsTheLatestContactDueOnceNotEveryMissedOne() {
+        LendflowStub.Borrower borrower = LendflowStub.borrower("冯小宝");
+        LocalDate day4 = LocalDate.of(2021, 4, 5);
+        // Three grace days: the ledger reports the loan overdue at four days past due, after the D1 and D3 texts' days.
+        overdue(borrower, UUID.randomUUID(), 1, day4, "300.00", "30.00", 4);
+        String caseId = caseOf(borrower.customerId(), c -> "OPEN".equals(c.path("state").asString())).path("id").asString();
+
+        runFor(day4);
+        JsonNode actions = detail(caseId).path("actions");
+        assertThat(actions).hasSize(1);
+        assertThat(actions.get(0).path("kind").asString()).isEqualTo("SMS");
+        assertThat(smsTo(borrower.mobile())).hasSize(1);
+        assertThat(smsTo(borrower.mobile()).get(0).path("text").asString()).contains("逾期4天", "仍未归还");
+
+        runFor(day4.plusDays(1));
+        assertThat(detail(caseId).path("actions")).hasSize(2);
+        assertThat(callsTo(borrower.mobile())).hasSize(1);
+        runFor(day4.plusDays(2));
+        assertThat(detail(caseId).path("actions")).hasSize(2);
+        assertThat(smsTo(borrower.mobile())).hasSize(1);
+    }
+
+    @Test
     void metricsCountCasesOpenedAndClosedTheAmountRecoveredAndTheRollFromM1ToM2() {
         LendflowStub.Borrower borrower = LendflowStub.borrower("赵六");
         UUID loan = UUID.randomUUID();
