@@ -1,5 +1,6 @@
 package com.lendflow.simulator.channel;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.lendflow.platform.web.ApiProblem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -9,6 +10,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,11 +45,14 @@ import org.springframework.web.bind.annotation.RestController;
  * INSUFFICIENT_FUNDS or CARD_FROZEN until changed. A collected transfer can be returned
  * ({@code POST /sim/v1/channel/transfers/{requestNo}/return}): the money goes back to the card and a
  * signed RETURNED callback goes to the transfer's callback URL.
+ *
+ * <p>What the channel's statements are drawn from ({@link TransferHistory}); a transfer that names a
+ * {@code fundingAccount} also appears on that funding partner's statement.
  */
 @RestController
 @RequestMapping("/sim/v1/channel")
 @EnableConfigurationProperties(ChannelSettings.class)
-class Transfers {
+class Transfers implements TransferHistory {
 
     static final String FAULT_HEADER = "X-Sim-Fault";
 
@@ -153,6 +158,26 @@ class Transfers {
         return transfer.view(Instant.now());
     }
 
+    @Override
+    public synchronized List<CompletedTransfer> completedOrReturnedBetween(Instant from, Instant to) {
+        Instant now = Instant.now();
+        List<CompletedTransfer> found = new ArrayList<>();
+        for (Transfer transfer : transfers.values()) {
+            if (now.isBefore(transfer.settlesAt)) {
+                continue;
+            }
+            boolean completedThen = !transfer.settlesAt.isBefore(from) && transfer.settlesAt.isBefore(to);
+            boolean returnedThen = transfer.returnedAt != null && !transfer.returnedAt.isBefore(from)
+                    && transfer.returnedAt.isBefore(to);
+            if (completedThen || returnedThen) {
+                found.add(new CompletedTransfer(transfer.requestNo, transfer.channelTransactionId,
+                        transfer.direction.name(), transfer.reference, transfer.fundingAccount, transfer.amount,
+                        transfer.failure == null, transfer.settlesAt, transfer.returnedAt));
+            }
+        }
+        return found;
+    }
+
     /**
      * The card behind an agreement, as collections find it: {@code balance} null means enough for
      * anything (and a payout adds to a balance that is set), {@code frozen} fails every collection.
@@ -202,7 +227,7 @@ class Transfers {
         Failure failure = failure(direction, request.agreementNo(), amount, current);
         URI callbackUrl = request.callbackUrl() != null ? URI.create(request.callbackUrl()) : settings.callbackUrl();
         Transfer transfer = new Transfer(request.requestNo(), direction, request.reference(), request.agreementNo(),
-                amount, now, now.plus(settle), failure, current,
+                request.fundingAccount(), amount, now, now.plus(settle), failure, current,
                 "CH" + UUID.randomUUID().toString().replace("-", "").substring(0, 24), callbackUrl);
         transfers.put(transfer.requestNo, transfer);
         while (transfers.size() > KEPT) {
@@ -269,7 +294,11 @@ class Transfers {
         });
     }
 
-    /** A transfer order; the agreement number identifies the bound card, so no card number travels. */
+    /**
+     * A transfer order; the agreement number identifies the bound card, so no card number travels.
+     * {@code fundingAccount} (optional) names the funding partner whose account pays a payout or
+     * receives a collection: the transfer then appears on that partner's statement.
+     */
     record SubmitTransfer(
             @NotBlank @Size(max = 64) String requestNo,
             @NotBlank @Size(max = 64) String agreementNo,
@@ -277,7 +306,8 @@ class Transfers {
             String amount,
             @Size(max = 64) String reference,
             @Size(max = 500) String callbackUrl,
-            @Pattern(regexp = "^(PAYOUT|COLLECTION)$", message = "must be PAYOUT or COLLECTION") String direction) {
+            @Pattern(regexp = "^(PAYOUT|COLLECTION)$", message = "must be PAYOUT or COLLECTION") String direction,
+            @Size(max = 64) String fundingAccount) {
     }
 
     record ReturnTransfer(@NotBlank @Size(max = 200) String reason) {
@@ -289,10 +319,11 @@ class Transfers {
             boolean frozen) {
     }
 
+    /** {@code fundingAccount} is left out when the request named none, so such a view reads as it always did. */
     record TransferView(String requestNo, String direction, String reference, String amount, String status,
                         String channelTransactionId, String failureCode, String failureReason, Instant acceptedAt,
                         Instant completedAt, String returnReason, Instant returnedAt, int submissions, int queries,
-                        int callbacksSent) {
+                        int callbacksSent, @JsonInclude(JsonInclude.Include.NON_NULL) String fundingAccount) {
     }
 
     enum Direction { PAYOUT, COLLECTION }
@@ -317,6 +348,7 @@ class Transfers {
         final Direction direction;
         final String reference;
         final String agreementNo;
+        final String fundingAccount;
         final BigDecimal amount;
         final Instant acceptedAt;
         final Instant settlesAt;
@@ -330,13 +362,14 @@ class Transfers {
         Instant returnedAt;
         String returnReason;
 
-        Transfer(String requestNo, Direction direction, String reference, String agreementNo, BigDecimal amount,
-                 Instant acceptedAt, Instant settlesAt, Failure failure, ChannelFault fault, String channelTransactionId,
-                 URI callbackUrl) {
+        Transfer(String requestNo, Direction direction, String reference, String agreementNo, String fundingAccount,
+                 BigDecimal amount, Instant acceptedAt, Instant settlesAt, Failure failure, ChannelFault fault,
+                 String channelTransactionId, URI callbackUrl) {
             this.requestNo = requestNo;
             this.direction = direction;
             this.reference = reference;
             this.agreementNo = agreementNo;
+            this.fundingAccount = fundingAccount;
             this.amount = amount;
             this.acceptedAt = acceptedAt;
             this.settlesAt = settlesAt;
@@ -370,7 +403,7 @@ class Transfers {
             return new TransferView(requestNo, direction.name(), reference, amount.toPlainString(), status,
                     channelTransactionId, failed ? failure.code() : null, failed ? failure.reason() : null,
                     acceptedAt, settled ? settlesAt : null, returnReason, returnedAt, submissions, queries,
-                    callbacksSent);
+                    callbacksSent, fundingAccount);
         }
     }
 }
