@@ -17,6 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class LedgerStub {
 
+    /** The funding partner every stand-in loan belongs to. */
+    public static final String FUNDING_PARTNER = "partner-bank-a";
+
     private static final Map<UUID, Loan> LOANS = new ConcurrentHashMap<>();
     private static HttpServer server;
 
@@ -67,8 +70,9 @@ public final class LedgerStub {
         }
         answer(exchange, 200, """
                 {"loanId":"%s","customerId":"%s","drawdownId":"%s","status":"%s","asOf":"2030-01-01","dueNow":"%s",
-                 "currentInstallment":"%s","payoff":"%s","daysPastDue":0}""".formatted(path[4], loan.customerId(),
-                UUID.randomUUID(), loan.status(), loan.dueNow(), loan.currentInstallment(), loan.payoff()));
+                 "currentInstallment":"%s","payoff":"%s","daysPastDue":0,"fundingPartnerId":"%s"}""".formatted(path[4],
+                loan.customerId(), UUID.randomUUID(), loan.status(), loan.dueNow(), loan.currentInstallment(), loan.payoff(),
+                FUNDING_PARTNER));
     }
 
     private static void answer(HttpExchange exchange, int status, String json) throws IOException {

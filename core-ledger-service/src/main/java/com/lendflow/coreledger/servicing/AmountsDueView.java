@@ -15,8 +15,9 @@ import java.util.UUID;
  *       not allow prepayment yet).</li>
  * </ul>
  * A SETTLED loan asks nothing. A WRITTEN_OFF loan still owes what was written off less what has
- * been recovered since, and all three amounts are that.
+ * been recovered since, and all three amounts are that. {@code fundingPartnerId}: the partner
+ * who funded the loan, whose account its repayments go to (payment-service sends it to the channel).
  */
 record AmountsDueView(UUID loanId, UUID customerId, UUID drawdownId, String status, LocalDate asOf, String dueNow,
-                      String currentInstallment, String payoff, int daysPastDue) {
+                      String currentInstallment, String payoff, int daysPastDue, String fundingPartnerId) {
 }

@@ -76,7 +76,7 @@ public class LoanStatements {
             payoff = dueNow;
         }
         return new AmountsDueView(loanId, loan.customerId(), loan.drawdownId(), loan.status(), today, text(dueNow),
-                text(current), payoff == null ? null : text(payoff), loan.daysPastDue());
+                text(current), payoff == null ? null : text(payoff), loan.daysPastDue(), loan.fundingPartner());
     }
 
     /** A customer's loans, for collection-service: see {@link CustomerLoansView}. */

@@ -57,7 +57,7 @@ class BooksTest {
         TrialBalance trialBalance = books.trialBalance(Entries.MID_JANUARY);
         assertThat(trialBalance.balanced()).isTrue();
         assertThat(trialBalance.debitTotal()).isEqualByComparingTo(trialBalance.creditTotal());
-        assertThat(trialBalance.accounts()).hasSize(15);
+        assertThat(trialBalance.accounts()).hasSize(18);
     }
 
     @Test

@@ -51,7 +51,7 @@ class LedgerOpsApiTest {
         assertThat(trialBalance.get("balanced").asBoolean()).isTrue();
         assertThat(trialBalance.get("debitTotal").asString()).matches("\\d+\\.\\d{2}")
                 .isEqualTo(trialBalance.get("creditTotal").asString());
-        assertThat(trialBalance.get("accounts").size()).isEqualTo(15);
+        assertThat(trialBalance.get("accounts").size()).isEqualTo(18);
         JsonNode receivable = trialBalance.get("accounts").valueStream()
                 .filter(account -> account.get("code").asString().equals("1101")).findFirst().orElseThrow();
         assertThat(receivable.get("type").asString()).isEqualTo("ASSET");
@@ -96,8 +96,8 @@ class LedgerOpsApiTest {
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(json.readTree(response.body()).get("accounts").valueStream().map(account -> account.get("code").asString()))
-                .containsExactly("1101", "1102", "1103", "1201", "1999", "2101", "2201", "4101", "4102", "4103", "4104", "5101", "5102",
-                        "5103", "5104");
+                .containsExactly("1101", "1102", "1103", "1201", "1998", "1999", "2101", "2201", "4101", "4102", "4103", "4104",
+                        "4105", "5101", "5102", "5103", "5104", "5105");
     }
 
     @Test

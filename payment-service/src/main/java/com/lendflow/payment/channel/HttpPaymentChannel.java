@@ -1,5 +1,6 @@
 package com.lendflow.payment.channel;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -121,7 +122,7 @@ class HttpPaymentChannel implements PaymentChannel, DisposableBean {
         try {
             guarded(timeLimiter, circuitBreaker, () -> http.post().uri("/sim/v1/channel/transfers")
                     .body(new TransferRequest(order.requestNo(), order.agreementNo(), order.amount().toPlainString(),
-                            order.reference(), callbackUrl.toString(), direction))
+                            order.reference(), callbackUrl.toString(), direction, order.fundingAccount()))
                     .retrieve().toBodilessEntity());
             return new Submission.Accepted();
         } catch (ChannelRefused refused) {
@@ -264,9 +265,13 @@ class HttpPaymentChannel implements PaymentChannel, DisposableBean {
     record BindingResponse(String bindingId, String status, String agreementNo) {
     }
 
-    /** {@code direction}: PAYOUT (to the card) or COLLECTION (from it, under the agreement). */
+    /**
+     * {@code direction}: PAYOUT (to the card) or COLLECTION (from it, under the agreement);
+     * {@code fundingAccount}: the funding partner's account, left out when not known.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record TransferRequest(String requestNo, String agreementNo, String amount, String reference, String callbackUrl,
-                           String direction) {
+                           String direction, String fundingAccount) {
     }
 
     record StatusResponse(String requestNo, String status, String amount, String channelTransactionId,

@@ -40,7 +40,13 @@ public interface PaymentChannel {
     /** This service's callback address for collections through this channel (outcomes and returned funds). */
     URI collectionCallbackUrl();
 
-    record TransferOrder(String requestNo, String agreementNo, BigDecimal amount, String reference) {
+    /**
+     * {@code reference}: our business id (the drawdown id of a payout, the repayment order id of a
+     * collection); {@code fundingAccount}: the funding partner whose account pays or receives the
+     * money, for the partner's statement (null only for orders recorded before it was kept).
+     */
+    record TransferOrder(String requestNo, String agreementNo, BigDecimal amount, String reference,
+                         String fundingAccount) {
     }
 
     sealed interface Confirmation {

@@ -68,7 +68,7 @@ class DisbursementSender implements DisposableBean {
                 return null;
             }
             return new TransferOrder(disbursement.requestNo(), disbursement.agreementNo(), disbursement.amount(),
-                    disbursement.drawdownId().toString());
+                    disbursement.drawdownId().toString(), disbursement.fundingPartnerId());
         });
         if (order == null) {
             return;

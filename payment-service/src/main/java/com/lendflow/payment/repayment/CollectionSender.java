@@ -64,7 +64,9 @@ class CollectionSender implements DisposableBean {
             if (order == null || !order.claimForSending(now())) {
                 return null;
             }
-            return new TransferOrder(order.requestNo(), order.agreementNo(), order.amount(), order.loanId().toString());
+            // The reference is the repayment order id: the business id core-ledger books and the partner's statement shows.
+            return new TransferOrder(order.requestNo(), order.agreementNo(), order.amount(), order.id().toString(),
+                    order.fundingPartnerId());
         });
         if (transfer == null) {
             return;

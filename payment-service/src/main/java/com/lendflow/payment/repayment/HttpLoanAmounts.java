@@ -49,7 +49,7 @@ class HttpLoanAmounts implements LoanAmounts {
         try {
             return Optional.of(new AmountsDue(loanId, answer.customerId(), answer.status(), money(answer.dueNow()),
                     money(answer.currentInstallment()), money(answer.payoff()),
-                    answer.daysPastDue() == null ? 0 : answer.daysPastDue()));
+                    answer.daysPastDue() == null ? 0 : answer.daysPastDue(), answer.fundingPartnerId()));
         } catch (NumberFormatException | ArithmeticException e) {
             throw new LedgerUnavailable("core-ledger answered loan " + loanId + "'s amounts due with a malformed amount", e);
         }
@@ -60,6 +60,6 @@ class HttpLoanAmounts implements LoanAmounts {
     }
 
     record Answer(UUID loanId, UUID customerId, UUID drawdownId, String status, String asOf, String dueNow,
-                  String currentInstallment, String payoff, Integer daysPastDue) {
+                  String currentInstallment, String payoff, Integer daysPastDue, String fundingPartnerId) {
     }
 }

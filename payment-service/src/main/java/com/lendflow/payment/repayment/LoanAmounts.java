@@ -16,10 +16,11 @@ interface LoanAmounts {
 
     /**
      * {@code dueNow}: due or overdue today, penalty included; {@code currentInstallment}: the overdue
-     * amount plus the current installment (payable early); {@code payoff}: the full payoff quote.
+     * amount plus the current installment (payable early); {@code payoff}: the full payoff quote;
+     * {@code fundingPartnerId}: the partner whose account the loan's repayments go to.
      */
     record AmountsDue(UUID loanId, UUID customerId, String status, BigDecimal dueNow, BigDecimal currentInstallment,
-                      BigDecimal payoff, int daysPastDue) {
+                      BigDecimal payoff, int daysPastDue, String fundingPartnerId) {
 
         boolean settled() {
             return "SETTLED".equals(status);

@@ -66,6 +66,10 @@ class RepaymentOrder {
     @Column(name = "business_date", nullable = false, updatable = false)
     private LocalDate businessDate;
 
+    /** The funding partner whose loan this collection repays, as core-ledger said when it was recorded. */
+    @Column(name = "funding_partner_id", updatable = false)
+    private String fundingPartnerId;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private RepaymentState state;
@@ -150,6 +154,7 @@ class RepaymentOrder {
         order.attempt = collection.attempt();
         order.amount = collection.amount();
         order.idempotencyKey = collection.idempotencyKey();
+        order.fundingPartnerId = collection.fundingPartnerId();
         order.channel = channel;
         order.businessDate = businessDate;
         order.createdAt = now;
@@ -158,7 +163,7 @@ class RepaymentOrder {
 
     /** What is to be collected, and for whom. */
     record Collection(UUID loanId, UUID customerId, RepaymentMode mode, BigDecimal amount, UUID withholdingId,
-                      Integer attempt, String idempotencyKey) {
+                      Integer attempt, String idempotencyKey, String fundingPartnerId) {
     }
 
     boolean claimForSending(Instant now) {
@@ -311,6 +316,10 @@ class RepaymentOrder {
 
     LocalDate businessDate() {
         return businessDate;
+    }
+
+    String fundingPartnerId() {
+        return fundingPartnerId;
     }
 
     RepaymentState state() {

@@ -79,7 +79,7 @@ class RequestRepayment {
                 throw refusal(refused.refusal());
             }
             RepaymentOrder order = desk.recordPending(new Collection(loanId, customerId, valid.mode(), amount, null, null,
-                    idempotencyKey), ((Checked.Card) checked).card(), date);
+                    idempotencyKey, due.fundingPartnerId()), ((Checked.Card) checked).card(), date);
             log.info("customer {} repays {} {} of loan {} as {}", customerId, valid.mode(), Amounts.text(amount), loanId,
                     order.requestNo());
             return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/v1/repayment-orders/" + order.id()))

@@ -120,7 +120,7 @@ class Withholder {
             return;
         }
         Collection collection = new Collection(w.loanId(), w.customerId(), RepaymentMode.WITHHOLDING,
-                due.get().dueNow(), w.id(), w.attempts() + 1, null);
+                due.get().dueNow(), w.id(), w.attempts() + 1, null, due.get().fundingPartnerId());
         LocalDate date = desk.today();
         Checked checked = desk.check(w.customerId(), null, collection.amount(), date);
         if (checked instanceof Checked.Refused refused) {

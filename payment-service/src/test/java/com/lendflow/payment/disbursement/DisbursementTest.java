@@ -71,6 +71,7 @@ class DisbursementTest extends PaymentIntegrationTest {
         assertThat(atChannel.get(0).get("requestNo").asString()).isEqualTo(succeeded.requestNo());
         assertThat(atChannel.get(0).get("amount").asString()).isEqualTo("100.00");
         assertThat(atChannel.get(0).get("submissions").asInt()).isEqualTo(1);
+        assertThat(atChannel.get(0).get("fundingAccount").asString()).isEqualTo(disburse.fundingPartnerId());
         assertThat(history(disburse.drawdownId())).contains("COMMAND RECORDED", "SUBMISSION ACCEPTED", "CALLBACK SUCCESS");
         assertThat(state(disburse.drawdownId())).isEqualTo("SUCCEEDED");
     }

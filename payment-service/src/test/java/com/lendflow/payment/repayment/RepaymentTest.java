@@ -68,9 +68,11 @@ class RepaymentTest extends PaymentIntegrationTest {
         assertThat(collected.getFirst().repaymentId()).isEqualTo(id);
         assertThat(collected.getFirst().amount()).isEqualTo("35.50");
         assertThat(collected.getFirst().channel()).isEqualTo("simpay");
-        JsonNode atChannel = ChannelSimulator.transfersFor(loan);
+        // The channel knows the collection by the repayment order id, and whose account it goes to.
+        JsonNode atChannel = ChannelSimulator.transfersFor(id);
         assertThat(atChannel).hasSize(1);
         assertThat(atChannel.get(0).get("direction").asString()).isEqualTo("COLLECTION");
+        assertThat(atChannel.get(0).get("fundingAccount").asString()).isEqualTo(LedgerStub.FUNDING_PARTNER);
         assertThat(atChannel.get(0).get("amount").asString()).isEqualTo("35.50");
         assertThat(atChannel.get(0).get("submissions").asInt()).isEqualTo(1);
     }
@@ -101,7 +103,7 @@ class RepaymentTest extends PaymentIntegrationTest {
         assertThat(again.statusCode()).isEqualTo(202);
         assertThat(Binding.json(again).get("id").asString()).isEqualTo(Binding.json(first).get("id").asString());
         assertThat(ledger.published(loan, RepaymentCollected.TYPE, 2, Duration.ofSeconds(8))).hasSize(1);
-        assertThat(ChannelSimulator.transfersFor(loan)).hasSize(1);
+        assertThat(ChannelSimulator.transfersFor(Binding.json(first).get("id").asString())).hasSize(1);
         assertThat(agent.get("/ops/v1/repayment-orders?loanId=" + loan).body()).contains("\"AMOUNT\"");
         assertThat(Binding.json(agent.get("/ops/v1/repayment-orders?loanId=" + loan))).hasSize(1);
     }
@@ -121,7 +123,6 @@ class RepaymentTest extends PaymentIntegrationTest {
         assertThat(tooMuch.body()).contains("\"field\":\"amount\"").contains("max-payoff").contains("100.40");
         assertThat(negative.statusCode()).isEqualTo(400);
         assertThat(negative.body()).contains("\"field\":\"amount\"");
-        assertThat(ChannelSimulator.transfersFor(loan)).isEmpty();
         assertThat(Binding.json(agent.get("/ops/v1/repayment-orders?loanId=" + loan))).isEmpty();
     }
 
@@ -132,7 +133,7 @@ class RepaymentTest extends PaymentIntegrationTest {
         String id = Binding.json(repay(card.customerId(), loan, "{\"mode\":\"CURRENT_INSTALLMENT\"}", key()))
                 .get("id").asString();
         await().atMost(Duration.ofSeconds(20)).until(() -> status(card.customerId(), id).equals("SUCCEEDED"));
-        String requestNo = ChannelSimulator.transfersFor(loan).get(0).get("requestNo").asString();
+        String requestNo = ChannelSimulator.transfersFor(id).get(0).get("requestNo").asString();
 
         assertThat(ChannelSimulator.returnFunds(requestNo, "cardholder disputed the debit").statusCode()).isEqualTo(200);
         ChannelSimulator.returnFunds(requestNo, "cardholder disputed the debit");

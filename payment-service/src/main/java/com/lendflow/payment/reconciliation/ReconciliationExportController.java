@@ -1,0 +1,27 @@
+package com.lendflow.payment.reconciliation;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * What reconciliation-service reads of payment-service for a day (scope internal, required for
+ * /internal/** by the platform's security): the CSV of #8, streamed, gzipped with {@code ?gzip=true}.
+ */
+@RestController
+class ReconciliationExportController {
+
+    private final TransactionsExport transactions;
+
+    ReconciliationExportController(TransactionsExport transactions) {
+        this.transactions = transactions;
+    }
+
+    @GetMapping("/internal/v1/reconciliation/transactions")
+    void transactions(@RequestParam(required = false) String date, @RequestParam(required = false) String gzip,
+                      HttpServletResponse response) throws IOException {
+        transactions.write(ExportDay.of(date, gzip), response);
+    }
+}
