@@ -1,5 +1,7 @@
 package com.lendflow.loanorder.reconciliation;
 
+import com.lendflow.platform.web.export.CsvExport;
+import com.lendflow.platform.web.export.ExportDay;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;

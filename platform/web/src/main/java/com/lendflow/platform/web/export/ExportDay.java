@@ -1,4 +1,4 @@
-package com.lendflow.coreledger.reconciliation;
+package com.lendflow.platform.web.export;
 
 import com.lendflow.platform.web.FieldViolation;
 import com.lendflow.platform.web.InvalidRequest;
@@ -12,9 +12,9 @@ import java.util.List;
  * The calendar day an export is asked for ({@code ?date=yyyy-MM-dd}) as the instants it spans in
  * Asia/Shanghai, and whether to gzip it ({@code ?gzip=true}). Bad input is a 400 naming the field.
  */
-record ExportDay(LocalDate date, boolean gzip) {
+public record ExportDay(LocalDate date, boolean gzip) {
 
-    static ExportDay of(String date, String gzip) {
+    public static ExportDay of(String date, String gzip) {
         List<FieldViolation> violations = new ArrayList<>();
         LocalDate day = null;
         if (date == null || date.isBlank()) {
@@ -42,12 +42,12 @@ record ExportDay(LocalDate date, boolean gzip) {
     }
 
     /** The first instant of the day in Asia/Shanghai. */
-    Instant from() {
+    public Instant from() {
         return date.atStartOfDay(CsvExport.ZONE).toInstant();
     }
 
     /** The first instant of the next day: the day is [from, to). */
-    Instant to() {
+    public Instant to() {
         return date.plusDays(1).atStartOfDay(CsvExport.ZONE).toInstant();
     }
 }

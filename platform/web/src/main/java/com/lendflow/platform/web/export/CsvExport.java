@@ -1,4 +1,4 @@
-package com.lendflow.payment.reconciliation;
+package com.lendflow.platform.web.export;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedWriter;
@@ -14,16 +14,16 @@ import java.time.format.DateTimeFormatter;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * One reconciliation file as every party writes it (#8): UTF-8, comma-separated, {@code \n} line
+ * One reconciliation file as every party writes it (#8; read by reconciliation-service): UTF-8, comma-separated, {@code \n} line
  * ends, a header line, one line per record, and the trailer {@code TRAILER,<count>,<total>} summing
  * the amount column. Written straight to the response as rows arrive, gzipped whole on request.
  * The trailer is written only by {@link #finish()}: a file cut short by a failure has none, so the
  * reader rejects it rather than taking it for a complete day.
  */
-final class CsvExport {
+public final class CsvExport {
 
     /** "Records of date D" are those whose time falls on D here. */
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX").withZone(ZONE);
 
     private final Writer out;
@@ -37,7 +37,7 @@ final class CsvExport {
     }
 
     /** Starts the response: content type, a file name, and the header line. */
-    static CsvExport start(HttpServletResponse response, ExportDay day, String name, String header) throws IOException {
+    public static CsvExport start(HttpServletResponse response, ExportDay day, String name, String header) throws IOException {
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType(day.gzip() ? "application/gzip" : "text/csv; charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "-" + day.date()
@@ -49,14 +49,14 @@ final class CsvExport {
     }
 
     /** One record; {@code amount} is its amount column's value, counted into the trailer. */
-    void record(BigDecimal amount, String line) throws IOException {
+    public void record(BigDecimal amount, String line) throws IOException {
         count++;
         total = total.add(amount);
         line(line);
     }
 
     /** The trailer, then the end of the (gzip) stream. */
-    void finish() throws IOException {
+    public void finish() throws IOException {
         line("TRAILER," + count + "," + total.setScale(2).toPlainString());
         out.flush();
         if (gzip != null) {
@@ -70,15 +70,15 @@ final class CsvExport {
         out.write('\n');
     }
 
-    static String amount(BigDecimal amount) {
+    public static String amount(BigDecimal amount) {
         return amount.setScale(2).toPlainString();
     }
 
-    static String instant(Instant instant) {
+    public static String instant(Instant instant) {
         return instant == null ? "" : INSTANT.format(instant);
     }
 
-    static String text(Object value) {
+    public static String text(Object value) {
         return value == null ? "" : value.toString();
     }
 }
