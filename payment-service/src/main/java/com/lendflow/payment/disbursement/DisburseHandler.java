@@ -41,13 +41,13 @@ class DisburseHandler {
     private final PayoutCards cards;
     private final ChannelProperties channel;
     private final DisbursementProperties properties;
-    private final DisbursementSender sender;
+    private final DisbursementTransfers sender;
     private final Outbox outbox;
     private final JdbcClient jdbc;
     private final Clock clock;
 
     DisburseHandler(Disbursements disbursements, DisbursementEvents events, PayoutCards cards, ChannelProperties channel,
-                    DisbursementProperties properties, DisbursementSender sender, Outbox outbox, JdbcClient jdbc,
+                    DisbursementProperties properties, DisbursementTransfers sender, Outbox outbox, JdbcClient jdbc,
                     Clock clock) {
         this.disbursements = disbursements;
         this.events = events;
@@ -110,7 +110,7 @@ class DisburseHandler {
             return Optional.of(new PayoutRefusal(PayoutRefusal.CARD_NOT_BOUND,
                     "card " + order.cardId() + " is " + card.get().state() + ", not BOUND"));
         }
-        BigDecimal toCard = disbursements.committedToCard(order.cardId(), businessDate);
+        BigDecimal toCard = disbursements.committedByCard(order.cardId(), businessDate);
         if (toCard.add(order.amount()).compareTo(properties.cardDailyLimit()) > 0) {
             return Optional.of(new PayoutRefusal(PayoutRefusal.CARD_DAILY_LIMIT, "card ending " + card.get().last4()
                     + " has received " + Amounts.text(toCard) + " on " + businessDate + "; "

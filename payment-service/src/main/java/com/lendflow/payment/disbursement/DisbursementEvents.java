@@ -8,5 +8,5 @@ interface DisbursementEvents extends Repository<DisbursementEvent, Long> {
 
     DisbursementEvent save(DisbursementEvent event);
 
-    List<DisbursementEvent> findByDrawdownIdOrderByIdAsc(UUID drawdownId);
+    List<DisbursementEvent> findByTransferIdOrderByIdAsc(UUID drawdownId);
 }

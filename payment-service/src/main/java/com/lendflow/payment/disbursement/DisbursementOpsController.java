@@ -24,6 +24,6 @@ class DisbursementOpsController {
     DisbursementView disbursement(@PathVariable UUID drawdownId) {
         Disbursement disbursement = disbursements.findById(drawdownId)
                 .orElseThrow(() -> ApiProblem.notFound("Disbursement", drawdownId));
-        return DisbursementView.of(disbursement, events.findByDrawdownIdOrderByIdAsc(drawdownId));
+        return DisbursementView.of(disbursement, events.findByTransferIdOrderByIdAsc(drawdownId));
     }
 }

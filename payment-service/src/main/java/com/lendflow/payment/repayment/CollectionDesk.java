@@ -35,12 +35,12 @@ class CollectionDesk {
     private final PayoutCards cards;
     private final ChannelProperties channel;
     private final RepaymentProperties properties;
-    private final CollectionSender sender;
+    private final RepaymentTransfers sender;
     private final JdbcClient jdbc;
     private final Clock clock;
 
     CollectionDesk(RepaymentOrders orders, RepaymentEvents events, PayoutCards cards, ChannelProperties channel,
-                   RepaymentProperties properties, CollectionSender sender, JdbcClient jdbc, Clock clock) {
+                   RepaymentProperties properties, RepaymentTransfers sender, JdbcClient jdbc, Clock clock) {
         this.orders = orders;
         this.events = events;
         this.cards = cards;
@@ -86,7 +86,7 @@ class CollectionDesk {
             return refused(CollectionRefusal.NO_CARD, "card ending " + found.last4() + " is " + found.state()
                     + ", not BOUND: it has no withholding agreement");
         }
-        BigDecimal fromCard = orders.committedFromCard(found.id(), date);
+        BigDecimal fromCard = orders.committedByCard(found.id(), date);
         if (fromCard.add(amount).compareTo(properties.cardDailyLimit()) > 0) {
             return refused(CollectionRefusal.CARD_LIMIT, "card ending " + found.last4() + " has had "
                     + Amounts.text(fromCard) + " collected on " + date + "; " + Amounts.text(amount)

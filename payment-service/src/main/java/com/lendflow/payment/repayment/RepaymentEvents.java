@@ -9,5 +9,5 @@ interface RepaymentEvents extends Repository<RepaymentEvent, Long> {
 
     RepaymentEvent save(RepaymentEvent event);
 
-    List<RepaymentEvent> findByOrderIdInOrderByIdAsc(Collection<UUID> orderIds);
+    List<RepaymentEvent> findByTransferIdInOrderByIdAsc(Collection<UUID> orderIds);
 }

@@ -30,8 +30,8 @@ class RepaymentOpsController {
     @GetMapping("/ops/v1/repayment-orders")
     List<OrderView> orders(@RequestParam UUID loanId) {
         List<RepaymentOrder> found = orders.findByLoanIdOrderByCreatedAtAsc(loanId);
-        Map<UUID, List<Step>> history = events.findByOrderIdInOrderByIdAsc(found.stream().map(RepaymentOrder::id).toList())
-                .stream().collect(Collectors.groupingBy(RepaymentEvent::orderId,
+        Map<UUID, List<Step>> history = events.findByTransferIdInOrderByIdAsc(found.stream().map(RepaymentOrder::id).toList())
+                .stream().collect(Collectors.groupingBy(RepaymentEvent::transferId,
                         Collectors.mapping(e -> new Step(e.occurredAt(), e.kind(), e.outcome(), e.detail()),
                                 Collectors.toList())));
         return found.stream().map(o -> OrderView.of(o, history.getOrDefault(o.id(), List.of()))).toList();

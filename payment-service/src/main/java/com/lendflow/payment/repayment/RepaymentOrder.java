@@ -4,6 +4,7 @@ import com.lendflow.contracts.payment.PrepaymentCollected;
 import com.lendflow.contracts.payment.RepaymentCollected;
 import com.lendflow.contracts.payment.RepaymentReversed;
 import com.lendflow.payment.card.PayoutCards.PayoutCard;
+import com.lendflow.payment.transfer.ChannelTransfer;
 import com.lendflow.platform.web.Amounts;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,7 +12,6 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,13 +24,10 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "repayment_order")
-class RepaymentOrder {
+class RepaymentOrder extends ChannelTransfer {
 
     @Id
     private UUID id;
-
-    @Column(name = "request_no", nullable = false, updatable = false)
-    private String requestNo;
 
     @Column(name = "loan_id", nullable = false, updatable = false)
     private UUID loanId;
@@ -48,61 +45,11 @@ class RepaymentOrder {
     @Column(updatable = false)
     private Integer attempt;
 
-    @Column(nullable = false, precision = 19, scale = 2, updatable = false)
-    private BigDecimal amount;
-
-    @Column(name = "card_id", updatable = false)
-    private UUID cardId;
-
     @Column(name = "card_masked", updatable = false)
     private String cardMasked;
 
-    @Column(name = "agreement_no", updatable = false)
-    private String agreementNo;
-
-    @Column(nullable = false, updatable = false)
-    private String channel;
-
-    @Column(name = "business_date", nullable = false, updatable = false)
-    private LocalDate businessDate;
-
-    /** The funding partner whose loan this collection repays, as core-ledger said when it was recorded. */
-    @Column(name = "funding_partner_id", updatable = false)
-    private String fundingPartnerId;
-
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    private RepaymentState state;
-
-    @Column(name = "failure_code")
-    private String failureCode;
-
-    @Column(name = "failure_reason")
-    private String failureReason;
-
-    @Column(name = "channel_transaction_id")
-    private String channelTransactionId;
-
     @Column(name = "idempotency_key", updatable = false)
     private String idempotencyKey;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @Column(name = "sending_since")
-    private Instant sendingSince;
-
-    @Column(name = "submitted_at")
-    private Instant submittedAt;
-
-    @Column(name = "completed_at")
-    private Instant completedAt;
-
-    @Column(name = "next_query_at")
-    private Instant nextQueryAt;
-
-    @Column(nullable = false)
-    private int queries;
 
     @Column(name = "applied_at")
     private Instant appliedAt;
@@ -113,9 +60,6 @@ class RepaymentOrder {
     @Column(name = "reversal_reason")
     private String reversalReason;
 
-    @Version
-    private Long version;
-
     protected RepaymentOrder() {
     }
 
@@ -123,11 +67,8 @@ class RepaymentOrder {
     static RepaymentOrder pending(Collection collection, PayoutCard card, String requestNo, String channel,
                                   LocalDate businessDate, Instant now) {
         RepaymentOrder order = of(collection, requestNo, channel, businessDate, now);
-        order.cardId = card.id();
         order.cardMasked = card.masked();
-        order.agreementNo = card.agreementNo();
-        order.state = RepaymentState.PENDING;
-        order.nextQueryAt = now.plusSeconds(10);
+        order.pending(card.id(), card.agreementNo(), now.plusSeconds(10));
         return order;
     }
 
@@ -135,10 +76,7 @@ class RepaymentOrder {
     static RepaymentOrder refused(Collection collection, String requestNo, String channel, LocalDate businessDate,
                                   CollectionRefusal refusal, Instant now) {
         RepaymentOrder order = of(collection, requestNo, channel, businessDate, now);
-        order.state = RepaymentState.REFUSED;
-        order.failureCode = refusal.code();
-        order.failureReason = refusal.reason();
-        order.completedAt = now;
+        order.refused(null, refusal.code(), refusal.reason(), now);
         return order;
     }
 
@@ -146,18 +84,13 @@ class RepaymentOrder {
                                      Instant now) {
         RepaymentOrder order = new RepaymentOrder();
         order.id = UUID.randomUUID();
-        order.requestNo = requestNo;
         order.loanId = collection.loanId();
         order.customerId = collection.customerId();
         order.mode = collection.mode();
         order.withholdingId = collection.withholdingId();
         order.attempt = collection.attempt();
-        order.amount = collection.amount();
         order.idempotencyKey = collection.idempotencyKey();
-        order.fundingPartnerId = collection.fundingPartnerId();
-        order.channel = channel;
-        order.businessDate = businessDate;
-        order.createdAt = now;
+        order.recorded(requestNo, collection.amount(), collection.fundingPartnerId(), channel, businessDate, now);
         return order;
     }
 
@@ -166,58 +99,9 @@ class RepaymentOrder {
                       Integer attempt, String idempotencyKey, String fundingPartnerId) {
     }
 
-    boolean claimForSending(Instant now) {
-        if (state != RepaymentState.PENDING) {
-            return false;
-        }
-        state = RepaymentState.SENDING;
-        sendingSince = now;
-        nextQueryAt = null;
-        return true;
-    }
-
-    void accepted(Instant now, Instant queryAt) {
-        requireState(RepaymentState.SENDING);
-        state = RepaymentState.SUBMITTED;
-        submittedAt = now;
-        nextQueryAt = queryAt;
-    }
-
-    void outcomeUnknown(Instant queryAt) {
-        requireState(RepaymentState.SENDING, RepaymentState.SUBMITTED);
-        state = RepaymentState.UNKNOWN;
-        nextQueryAt = queryAt;
-    }
-
-    /** The circuit breaker kept the call from leaving: still to be sent, later. */
-    void notSent(Instant retryAt) {
-        requireState(RepaymentState.SENDING);
-        state = RepaymentState.PENDING;
-        sendingSince = null;
-        nextQueryAt = retryAt;
-    }
-
-    void succeeded(String channelTransactionId, Instant completedAt) {
-        requireInFlight("succeed");
-        state = RepaymentState.SUCCEEDED;
-        this.channelTransactionId = channelTransactionId;
-        this.completedAt = completedAt;
-        nextQueryAt = null;
-    }
-
-    void failed(String code, String reason, Instant completedAt) {
-        requireInFlight("fail");
-        state = RepaymentState.FAILED;
-        failureCode = code;
-        failureReason = reason;
-        this.completedAt = completedAt;
-        nextQueryAt = null;
-    }
-
     /** The channel gave the money back to the card. */
     void reversed(String reason, Instant now) {
-        requireState(RepaymentState.SUCCEEDED);
-        state = RepaymentState.REVERSED;
+        reversed();
         reversedAt = now;
         reversalReason = reason;
     }
@@ -229,24 +113,14 @@ class RepaymentOrder {
         }
     }
 
-    void queryAgainAt(Instant at) {
-        queries++;
-        nextQueryAt = at;
+    @Override
+    public UUID transferId() {
+        return id;
     }
 
-    private void requireInFlight(String what) {
-        if (!state.inFlight()) {
-            throw new IllegalStateException("repayment order " + id + " is " + state + " and cannot " + what);
-        }
-    }
-
-    private void requireState(RepaymentState... allowed) {
-        for (RepaymentState candidate : allowed) {
-            if (state == candidate) {
-                return;
-            }
-        }
-        throw new IllegalStateException("repayment order " + id + " is " + state);
+    @Override
+    protected String noun() {
+        return "repayment order";
     }
 
     /** The fact core-ledger applies: a payoff is a prepayment of everything (principal null). */
@@ -255,11 +129,11 @@ class RepaymentOrder {
     }
 
     RepaymentCollected collected() {
-        return new RepaymentCollected(id.toString(), loanId, Amounts.text(amount), channel, completedAt);
+        return new RepaymentCollected(id.toString(), loanId, Amounts.text(amount()), channel(), completedAt());
     }
 
     PrepaymentCollected prepaymentCollected() {
-        return new PrepaymentCollected(id.toString(), loanId, null, null, Amounts.text(amount), channel, completedAt);
+        return new PrepaymentCollected(id.toString(), loanId, null, null, Amounts.text(amount()), channel(), completedAt());
     }
 
     RepaymentReversed reversal() {
@@ -268,10 +142,6 @@ class RepaymentOrder {
 
     UUID id() {
         return id;
-    }
-
-    String requestNo() {
-        return requestNo;
     }
 
     UUID loanId() {
@@ -294,72 +164,8 @@ class RepaymentOrder {
         return attempt;
     }
 
-    BigDecimal amount() {
-        return amount;
-    }
-
-    UUID cardId() {
-        return cardId;
-    }
-
     String cardMasked() {
         return cardMasked;
-    }
-
-    String agreementNo() {
-        return agreementNo;
-    }
-
-    String channel() {
-        return channel;
-    }
-
-    LocalDate businessDate() {
-        return businessDate;
-    }
-
-    String fundingPartnerId() {
-        return fundingPartnerId;
-    }
-
-    RepaymentState state() {
-        return state;
-    }
-
-    String failureCode() {
-        return failureCode;
-    }
-
-    String failureReason() {
-        return failureReason;
-    }
-
-    String channelTransactionId() {
-        return channelTransactionId;
-    }
-
-    Instant createdAt() {
-        return createdAt;
-    }
-
-    Instant sendingSince() {
-        return sendingSince;
-    }
-
-    Instant submittedAt() {
-        return submittedAt;
-    }
-
-    Instant completedAt() {
-        return completedAt;
-    }
-
-    Instant nextQueryAt() {
-        return nextQueryAt;
-    }
-
-    int queries() {
-        return queries;
     }
 
     Instant appliedAt() {

@@ -37,14 +37,14 @@ class Withholder {
     private final BusinessDays businessDays;
     private final LoanAmounts loans;
     private final CollectionDesk desk;
-    private final CollectionOutcomes outcomes;
+    private final RepaymentTransfers outcomes;
     private final RepaymentProperties repayment;
     private final WithholdingProperties properties;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     Withholder(Withholdings withholdings, RepaymentOrders orders, BusinessDays businessDays, LoanAmounts loans,
-               CollectionDesk desk, CollectionOutcomes outcomes, RepaymentProperties repayment,
+               CollectionDesk desk, RepaymentTransfers outcomes, RepaymentProperties repayment,
                WithholdingProperties properties, TransactionTemplate transactions, Clock clock) {
         this.withholdings = withholdings;
         this.orders = orders;
@@ -126,7 +126,7 @@ class Withholder {
         if (checked instanceof Checked.Refused refused) {
             RepaymentOrder order = desk.recordRefused(collection, refused.refusal(), date);
             w.collecting(order.id(), now);
-            outcomes.failed(order, refused.refusal().code(), refused.refusal().reason(), now);
+            outcomes.fail(order, refused.refusal().code(), refused.refusal().reason(), now);
             return;
         }
         RepaymentOrder order = desk.recordPending(collection, ((Checked.Card) checked).card(), date);

@@ -1,12 +1,16 @@
-package com.lendflow.payment.repayment;
+package com.lendflow.payment.transfer;
 
-/** Where a repayment order is. REFUSED, FAILED and REVERSED are final; SUCCEEDED may still be reversed. */
-enum RepaymentState {
+/**
+ * Where a channel transfer is. It moves only forward: REFUSED, FAILED and REVERSED are final;
+ * SUCCEEDED is final for a payout and may still be reversed for a collection whose money the channel
+ * gives back.
+ */
+public enum TransferState {
     /** Refused before anything was sent (no bound card, a limit): no money moved. */
     REFUSED,
-    /** Recorded under its request number; not yet handed to the channel. */
+    /** Checked and recorded under its request number; not yet handed to the channel. */
     PENDING,
-    /** Being handed to the channel. If it stays here, the process died mid-call: query. */
+    /** Being handed to the channel right now. If it stays here, the process died mid-call: query. */
     SENDING,
     /** The channel took it; its outcome comes by callback, or by query if the callback is late. */
     SUBMITTED,
@@ -15,15 +19,16 @@ enum RepaymentState {
     SUCCEEDED,
     /** The channel said no: no money moved. */
     FAILED,
-    /** The channel collected it, then gave the money back to the card. */
+    /** The channel moved the money, then gave it back (collections only). */
     REVERSED;
 
-    boolean inFlight() {
+    /** Not settled yet: the channel's first final word decides it. */
+    public boolean inFlight() {
         return this == PENDING || this == SENDING || this == SUBMITTED || this == UNKNOWN;
     }
 
-    /** As the customer sees it: PROCESSING, SUCCEEDED, FAILED or REVERSED. */
-    String status() {
+    /** As a customer sees it: PROCESSING, SUCCEEDED, FAILED or REVERSED. */
+    public String status() {
         return switch (this) {
             case PENDING, SENDING, SUBMITTED, UNKNOWN -> "PROCESSING";
             case SUCCEEDED -> "SUCCEEDED";
