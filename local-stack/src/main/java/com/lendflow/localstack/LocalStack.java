@@ -177,7 +177,9 @@ public final class LocalStack implements AutoCloseable {
                 "--lendflow.loan-order.sms.base-url=" + settings.urlOf(Suite.PARTNER_SIMULATOR),
                 "--lendflow.payment.channel.base-url=" + settings.urlOf(Suite.PARTNER_SIMULATOR),
                 "--lendflow.collection.partners.sms-base-url=" + settings.urlOf(Suite.PARTNER_SIMULATOR),
-                "--lendflow.collection.partners.voice-base-url=" + settings.urlOf(Suite.PARTNER_SIMULATOR)));
+                "--lendflow.collection.partners.voice-base-url=" + settings.urlOf(Suite.PARTNER_SIMULATOR),
+                "--lendflow.reconciliation.partners.channel-base-url=" + settings.urlOf(Suite.PARTNER_SIMULATOR),
+                "--lendflow.reconciliation.partners.funding-base-url=" + settings.urlOf(Suite.PARTNER_SIMULATOR)));
         // Each service finds the others where the stack runs them (the same variables compose sets).
         for (StackService other : Suite.SERVICES) {
             args.add("--" + other.name().toUpperCase(Locale.ROOT).replace('-', '_') + "_URL=" + settings.urlOf(other));
