@@ -44,8 +44,8 @@ class RepaymentJourneyTest {
     final String supervisor2 = "Bearer " + SharedStack.staffToken("supervisor2");
 
     /** A borrower with a line, a bound card and a disbursed 100-yuan, 3-month loan. */
-    record Borrower(String customerId, String mobile, Map<String, String> asCustomer, String cardId, String loanId,
-                    java.util.List<String> installments) {
+    record Borrower(String customerId, String mobile, Map<String, String> asCustomer, String cardId, String drawdownId,
+                    String loanId, java.util.List<String> installments) {
     }
 
     @Test
@@ -206,6 +206,10 @@ class RepaymentJourneyTest {
     // --- the journey's steps ---------------------------------------------------------------------
 
     Borrower borrowerWithLoan(String name) {
+        return borrowerWithLoan(app, name);
+    }
+
+    static Borrower borrowerWithLoan(String app, String name) {
         String mobile = Identities.mobile();
         String idNumber = Identities.idNumber();
         String customerId = idOf(SharedStack.postJson("/api/v1/customers",
@@ -230,7 +234,7 @@ class RepaymentJourneyTest {
         Matcher installments = Pattern.compile("\"installments\":\\[\"([0-9.]+)\",\"([0-9.]+)\",\"([0-9.]+)\"\\]")
                 .matcher(disbursed);
         assertThat(installments.find()).as(disbursed).isTrue();
-        return new Borrower(customerId, mobile, asCustomer, cardId, field(disbursed, "loanId"),
+        return new Borrower(customerId, mobile, asCustomer, cardId, drawdownId, field(disbursed, "loanId"),
                 java.util.List.of(installments.group(1), installments.group(2), installments.group(3)));
     }
 
