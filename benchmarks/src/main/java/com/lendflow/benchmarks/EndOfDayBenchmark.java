@@ -54,7 +54,18 @@ public final class EndOfDayBenchmark {
     private EndOfDayBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run();
+        } catch (Throwable failure) {
+            // Under exec:java an escaping exception is reported only once every non-daemon thread ends, and the
+            // embedded Kafka broker's never do: say what failed and stop instead of hanging.
+            failure.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void run() throws Exception {
         int loans = Integer.getInteger("loans", 1_000_000);
         int batchSize = Integer.getInteger("batchSize", 5_000);
         String url = SharedInfrastructure.jdbcUrl(DATABASE);
@@ -117,13 +128,15 @@ public final class EndOfDayBenchmark {
         copy.copyIn("""
                 copy loan_account (id, customer_id, product_code, principal, annual_rate, term_months, method, start_date,
                                    funding_partner, disbursement_id, status, outstanding_principal, opened_at, grace_days,
-                                   penalty_markup, schedule_version, accrued_through, principal_repaid)
+                                   penalty_markup, schedule_version, accrued_through, principal_repaid,
+                                   servicing_rate)
                 from stdin with (format csv)""", rows(loans, i -> {
             Schedule schedule = byAge.get(1 + i % 89);
             BigDecimal repaid = behind(i) ? BigDecimal.ZERO : paidPrincipal(schedule, today);
             return ids[i] + "," + UUID.randomUUID() + ",CASH_LOAN_STANDARD,1000.00,0.146,3,EQUAL_INSTALLMENT,"
                     + today.minusDays(1 + i % 89) + "," + PARTNERS[i % 3] + ",bench-" + ids[i] + ",ACTIVE,"
-                    + PRINCIPAL.subtract(repaid) + ",2026-01-01T00:00:00Z,3,1.5,1," + yesterday + "," + repaid + "\n";
+                    + PRINCIPAL.subtract(repaid) + ",2026-01-01T00:00:00Z,3,1.5,1," + yesterday + "," + repaid + ","
+                    + RATE + "\n";
         }));
         copy.copyIn("copy schedule_version (loan_id, version, reason, created_at) from stdin with (format csv)",
                 rows(loans, i -> ids[i] + ",1,initial schedule,2026-01-01T00:00:00Z\n"));

@@ -1,5 +1,6 @@
 package com.lendflow.loanorder.reconciliation;
 
+import com.lendflow.testsupport.ExportClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.lendflow.testsupport.ServiceIntegrationTest;

@@ -1,4 +1,4 @@
-package com.lendflow.coreledger.reconciliation;
+package com.lendflow.testsupport;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -10,12 +10,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPInputStream;
 
-/** Reads an export over real HTTP as reconciliation-service would, bytes and all. */
-record ExportClient(int port, String token) {
+/** Reads a reconciliation export (#8) over real HTTP as reconciliation-service would, bytes and all, gzip included. */
+public record ExportClient(int port, String token) {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    HttpResponse<byte[]> get(String pathAndQuery) {
+    public HttpResponse<byte[]> get(String pathAndQuery) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery))
                 .header("Authorization", "Bearer " + token).GET().build();
         try {
@@ -28,7 +28,7 @@ record ExportClient(int port, String token) {
         }
     }
 
-    HttpResponse<String> postJson(String path, String json) {
+    public HttpResponse<String> postJson(String path, String json) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build();
@@ -42,11 +42,11 @@ record ExportClient(int port, String token) {
         }
     }
 
-    static String text(HttpResponse<byte[]> response) {
+    public static String text(HttpResponse<byte[]> response) {
         return new String(response.body(), StandardCharsets.UTF_8);
     }
 
-    static String gunzip(byte[] body) {
+    public static String gunzip(byte[] body) {
         try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
