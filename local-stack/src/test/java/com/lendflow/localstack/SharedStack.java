@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  */
 final class SharedStack {
 
-    static final int OFFSET = 20_000;
+    /** Ports are offset by 20000, or by {@code -Dlendflow.test.stack-offset} so two test runs can share a machine. */
+    static final int OFFSET = Integer.getInteger("lendflow.test.stack-offset", 20_000);
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
     private static LocalStack stack;
