@@ -17,7 +17,8 @@ import org.springframework.web.client.RestClient;
  * {@link InternalCalls} for every service: Spring Security's OAuth2 client fetches the service's
  * token by client credentials (registration {@code lendflow-internal}) and caches it until it
  * nears expiry. The token belongs to the service, not to whoever triggered the call, so the same
- * cached token serves request threads and Kafka listener threads alike.
+ * cached token serves request threads and Kafka listener threads alike, and only one of them fetches
+ * it ({@link OneTokenFetchAtATime}).
  */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientAutoConfiguration",
@@ -33,7 +34,7 @@ public class InternalCallsAutoConfiguration {
         AuthorizedClientServiceOAuth2AuthorizedClientManager manager =
                 new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations, clients);
         manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder().clientCredentials().build());
-        OAuth2ClientHttpRequestInterceptor interceptor = new OAuth2ClientHttpRequestInterceptor(manager);
+        OAuth2ClientHttpRequestInterceptor interceptor = new OAuth2ClientHttpRequestInterceptor(new OneTokenFetchAtATime(manager));
         interceptor.setClientRegistrationIdResolver(request -> REGISTRATION);
         AnonymousAuthenticationToken service = new AnonymousAuthenticationToken("lendflow-internal", "this-service",
                 AuthorityUtils.createAuthorityList("ROLE_SERVICE"));
