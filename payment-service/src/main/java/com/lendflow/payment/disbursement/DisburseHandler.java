@@ -13,9 +13,10 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,7 +35,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class DisburseHandler {
 
     private static final Logger log = LoggerFactory.getLogger(DisburseHandler.class);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
     private final Disbursements disbursements;
     private final DisbursementEvents events;
@@ -69,7 +69,7 @@ class DisburseHandler {
             return;
         }
         LocalDate businessDate = LocalDate.ofInstant(now, properties.zone());
-        String requestNo = nextRequestNo(businessDate);
+        String requestNo = requestNoOf(command.drawdownId());
         Optional<BigDecimal> amount = exactAmount(command.amount());
         PayoutOrder order = new PayoutOrder(command.drawdownId(), command.customerId(), command.cardId(),
                 amount.orElse(BigDecimal.ZERO.setScale(2)), command.fundingPartnerId());
@@ -159,9 +159,14 @@ class DisburseHandler {
         }
     }
 
-    private String nextRequestNo(LocalDate businessDate) {
-        long next = jdbc.sql("select nextval('disbursement_request_no')").query(Long.class).single();
-        return "LFD" + DAY.format(businessDate) + "%010d".formatted(next);
+    /**
+     * The channel's idempotency key for the payout, derived from the drawdown alone. A number drawn
+     * from a sequence would differ when the same drawdown is recorded a second time, which happens
+     * after the database is restored from a backup taken before the payout: the channel would then
+     * pay the drawdown twice. Under this number it answers the first transfer instead.
+     */
+    static String requestNoOf(UUID drawdownId) {
+        return "LFD" + drawdownId.toString().replace("-", "").toUpperCase(Locale.ROOT);
     }
 
     static Optional<BigDecimal> exactAmount(String text) {

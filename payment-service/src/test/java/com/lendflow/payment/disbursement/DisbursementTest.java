@@ -28,12 +28,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 class DisbursementTest extends PaymentIntegrationTest {
 
     @Autowired Environment environment;
     @Autowired EnvelopeCodec codec;
+    @Autowired JdbcClient jdbc;
 
     Binding binding;
     DrawdownSaga saga;
@@ -218,6 +220,28 @@ class DisbursementTest extends PaymentIntegrationTest {
         assertThat(saga.payload(replies.get(1), DisbursementSucceeded.TYPE)).isEqualTo(original);
         assertThat(ChannelSimulator.transfersFor(disburse.drawdownId())).hasSize(1);
         assertThat(ChannelSimulator.transfersFor(disburse.drawdownId()).get(0).get("submissions").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aPayoutTheDatabaseNoLongerKnowsIsNotPaidAgainWhenItsCommandComesBack() {
+        BoundCard card = binding.boundCard();
+        Disburse disburse = disburse(card, "650.00");
+        saga.send(disburse);
+        DisbursementSucceeded original = saga.payload(saga.reply(disburse.drawdownId()), DisbursementSucceeded.TYPE);
+        // As after a restore from a backup taken before the payout: the record is gone, the money has moved.
+        jdbc.sql("delete from disbursement_event where drawdown_id = :id").param("id", disburse.drawdownId()).update();
+        jdbc.sql("delete from disbursement where drawdown_id = :id").param("id", disburse.drawdownId()).update();
+
+        saga.send(disburse);
+
+        List<Envelope> replies = saga.replies(disburse.drawdownId(), 2, Duration.ofSeconds(30));
+        DisbursementSucceeded again = saga.payload(replies.get(1), DisbursementSucceeded.TYPE);
+        assertThat(again.requestNo()).isEqualTo(original.requestNo());
+        assertThat(again.amount()).isEqualTo("650.00");
+        JsonNode atChannel = ChannelSimulator.transfersFor(disburse.drawdownId());
+        assertThat(atChannel).hasSize(1);
+        assertThat(atChannel.get(0).get("submissions").asInt()).isEqualTo(2);
+        assertThat(state(disburse.drawdownId())).isEqualTo("SUCCEEDED");
     }
 
     @Test
