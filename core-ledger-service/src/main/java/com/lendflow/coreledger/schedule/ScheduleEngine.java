@@ -6,10 +6,12 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Computes repayment schedules by the rules in ARCHITECTURE.md ("Money, rates and time"). Pure:
- * no clock, no I/O, no framework; the same request always gives the same schedule.
+ * no clock, no I/O, no framework; the same request always gives the same schedule. (The only state is
+ * a bounded cache of (1+r)^n per APR and term, which changes no result: see {@link #installment}.)
  *
  * <ul>
  *   <li>Every monthly period's interest is outstanding · APR/12, rounded HALF_UP to the fen.</li>
@@ -86,8 +88,26 @@ public final class ScheduleEngine {
         return Schedule.of(installments);
     }
 
-    /** The exact (unrounded) equal installment. */
+    /**
+     * The exact (unrounded) equal installment. r, (1+r)^n and (1+r)^n − 1 depend on the APR and the
+     * term alone, and a book has a handful of those, so they are computed once per (APR, term) and
+     * kept in {@link #GROWTH}: raising to the n-th power in DECIMAL128 was most of a schedule's time.
+     * The key is the APR as given (BigDecimal equality: value and scale) and the values are what
+     * {@link #installmentUncached} computes, so every installment is the same digit for digit.
+     */
     static BigDecimal installment(ScheduleRequest request) {
+        BigDecimal principal = request.principal();
+        int n = request.termMonths();
+        if (request.annualRate().signum() == 0) {
+            return principal.divide(BigDecimal.valueOf(n), Money.PRECISION);
+        }
+        Growth growth = growth(request.annualRate(), n);
+        return principal.multiply(growth.monthlyRate(), Money.PRECISION).multiply(growth.growth(), Money.PRECISION)
+                .divide(growth.growthLessOne(), Money.PRECISION);
+    }
+
+    /** {@link #installment} without the cache: the formula as written, kept to prove the two agree. */
+    static BigDecimal installmentUncached(ScheduleRequest request) {
         BigDecimal principal = request.principal();
         int n = request.termMonths();
         if (request.annualRate().signum() == 0) {
@@ -97,6 +117,36 @@ public final class ScheduleEngine {
         BigDecimal growth = BigDecimal.ONE.add(r).pow(n, Money.PRECISION);
         return principal.multiply(r, Money.PRECISION).multiply(growth, Money.PRECISION)
                 .divide(growth.subtract(BigDecimal.ONE, Money.PRECISION), Money.PRECISION);
+    }
+
+    /** At most this many (APR, term) pairs are kept; past that the cache starts again (a book has far fewer). */
+    static final int GROWTH_CACHE_SIZE = 1_024;
+    private static final ConcurrentHashMap<PricePoint, Growth> GROWTH = new ConcurrentHashMap<>();
+
+    private record PricePoint(BigDecimal annualRate, int termMonths) {
+    }
+
+    /** r = APR/12, (1+r)^n and (1+r)^n − 1, each in DECIMAL128, exactly as the formula computes them. */
+    private record Growth(BigDecimal monthlyRate, BigDecimal growth, BigDecimal growthLessOne) {
+
+        static Growth of(PricePoint point) {
+            BigDecimal r = Money.monthlyRate(point.annualRate());
+            BigDecimal growth = BigDecimal.ONE.add(r).pow(point.termMonths(), Money.PRECISION);
+            return new Growth(r, growth, growth.subtract(BigDecimal.ONE, Money.PRECISION));
+        }
+    }
+
+    private static Growth growth(BigDecimal annualRate, int termMonths) {
+        PricePoint point = new PricePoint(annualRate, termMonths);
+        Growth growth = GROWTH.get(point);
+        if (growth == null) {
+            if (GROWTH.size() >= GROWTH_CACHE_SIZE) {
+                GROWTH.clear();
+            }
+            growth = Growth.of(point);
+            GROWTH.putIfAbsent(point, growth);
+        }
+        return growth;
     }
 
     private interface PrincipalOf {
