@@ -110,11 +110,16 @@ class Transfers implements TransferHistory {
         return transfer.view(Instant.now());
     }
 
-    /** Every transfer made for one payer reference (a drawdown), oldest first: what "one disbursement" is checked against. */
+    /**
+     * Every transfer made for one payer reference (a drawdown), oldest first: what "one disbursement" is
+     * checked against. Without a reference, every transfer the channel still keeps (the newest
+     * {@value #KEPT}), oldest first: the invariants checker reads them in one call.
+     */
     @GetMapping("/transfers")
-    synchronized List<TransferView> transfersFor(@RequestParam @NotBlank String reference) {
+    synchronized List<TransferView> transfersFor(@RequestParam(required = false) String reference) {
         Instant now = Instant.now();
-        return transfers.values().stream().filter(t -> reference.equals(t.reference)).map(t -> t.view(now)).toList();
+        return transfers.values().stream().filter(t -> reference == null || reference.equals(t.reference))
+                .map(t -> t.view(now)).toList();
     }
 
     /**
