@@ -3,6 +3,7 @@ package com.lendflow.localstack;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -96,21 +97,14 @@ public final class LocalStack implements AutoCloseable {
         Files.createDirectories(settings.home());
         say("Lendflow local stack, data in " + settings.home());
 
-        postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(settings.home().resolve("postgres"))
-                .setCleanDataDirectory(false)
-                .setPort(settings.postgresPort())
-                .setServerConfig("max_connections", "300")
-                .setPGStartupWait(Duration.ofSeconds(60))
-                // The stack stops PostgreSQL itself, after the services that use it.
-                .setRegisterShutdownHook(false)
-                .start();
+        postgres = startPostgres();
         createDatabases();
         ready("postgresql", "jdbc:postgresql://localhost:" + settings.postgresPort() + " (user postgres)", begin);
 
         long kafkaBegin = System.nanoTime();
         kafka = LocalKafka.start(settings.home().resolve("kafka"), settings.kafkaPort(), settings.kafkaPort() + 1);
         ready("kafka", kafka.bootstrapServers(), kafkaBegin);
+        realignKafkaAfterRestore();
 
         startOne(Suite.PARTNER_SIMULATOR, servletArgs(Suite.PARTNER_SIMULATOR));
         startOne(Suite.AUTH_SERVER, servletArgs(Suite.AUTH_SERVER));
@@ -252,12 +246,127 @@ public final class LocalStack implements AutoCloseable {
         say("stopped " + service.name());
     }
 
-    /** Starts a stopped service again with the arguments it had; it resumes from its database and Kafka offsets. */
+    /**
+     * Starts a stopped service (the gateway included) again with the arguments it had; it resumes
+     * from its database and Kafka offsets.
+     */
     void startAgain(StackService service) {
         if (byName.containsKey(service.name())) {
             throw new IllegalStateException(service.name() + " is already running");
         }
-        startOne(service, servletArgs(service));
+        startOne(service, service == Suite.GATEWAY ? gatewayArgs() : servletArgs(service));
+    }
+
+    /**
+     * Stops the Kafka broker and starts it again on the same ports and log directory, as a broker
+     * restart or a short outage would: topics, messages and committed offsets survive; producers and
+     * consumers of the running services reconnect on their own.
+     */
+    synchronized void restartKafka() throws Exception {
+        kafka.close();
+        say("stopped kafka");
+        long begin = System.nanoTime();
+        kafka = LocalKafka.start(settings.home().resolve("kafka"), settings.kafkaPort(), settings.kafkaPort() + 1);
+        ready("kafka", kafka.bootstrapServers(), begin);
+    }
+
+    private EmbeddedPostgres startPostgres() throws IOException {
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(settings.home().resolve("postgres"))
+                .setCleanDataDirectory(false)
+                .setPort(settings.postgresPort())
+                .setServerConfig("max_connections", "300")
+                .setPGStartupWait(Duration.ofSeconds(60))
+                // The stack stops PostgreSQL itself, after the services that use it.
+                .setRegisterShutdownHook(false)
+                .start();
+    }
+
+    /** After {@code ./lendflow restore}: Kafka is realigned with the restored databases before any service consumes. */
+    private int realignKafkaAfterRestore() throws Exception {
+        if (!Files.exists(settings.home().resolve(Backups.REWIND_MARKER))) {
+            return 0;
+        }
+        int replayed = Backups.realignKafkaIfRestored(settings.home(), kafka.bootstrapServers());
+        say("  restored from a backup: %d message(s) owed to consumers published again, later ones skipped"
+                .formatted(replayed));
+        return replayed;
+    }
+
+    /** An online backup of every service's database and the Kafka offsets into {@code target}; the stack keeps running. */
+    Backups.Taken backup(Path target) throws Exception {
+        return Backups.backup(settings.postgresPort(), settings.home().resolve("postgres"), kafka.bootstrapServers(), target);
+    }
+
+    /**
+     * Restores a backup as {@code ./lendflow restore} and a start do, without stopping the gateway,
+     * the auth server, the simulator or Kafka: stops every service with a database and PostgreSQL,
+     * puts the backup in place, starts PostgreSQL (it replays the backup's WAL), realigns Kafka with
+     * the restored databases and starts the services again.
+     */
+    synchronized int restore(Path backup) throws Exception {
+        List<StackService> services = new ArrayList<>(Suite.SERVICES);
+        Collections.reverse(services);
+        for (StackService service : services) {
+            if (byName.containsKey(service.name())) {
+                stop(service);
+            }
+        }
+        postgres.close();
+        // pg_ctl gives up waiting after 5 s; on a busy machine the shutdown checkpoint can take longer.
+        Path pid = settings.home().resolve("postgres").resolve("postmaster.pid");
+        for (int i = 0; i < 600 && Files.exists(pid); i++) {
+            Thread.sleep(100);
+        }
+        say("stopped postgresql");
+        long begin = System.nanoTime();
+        Path replaced = Backups.restoreFiles(backup, settings.home().resolve("postgres"), settings.home());
+        if (replaced != null) {
+            Backups.deleteTree(replaced);
+        }
+        postgres = startPostgres();
+        ready("postgresql", "restored from " + backup, begin);
+        int replayed = realignKafkaAfterRestore();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, settings.startThreads()),
+                Thread.ofPlatform().name("stack-restart-", 0).factory());
+        try {
+            List<Future<?>> starting = new ArrayList<>();
+            for (StackService service : Suite.SERVICES) {
+                starting.add(pool.submit(() -> {
+                    startOnPort(service);
+                    return null;
+                }));
+            }
+            for (Future<?> future : starting) {
+                future.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return replayed;
+    }
+
+    /**
+     * Starts a service again, waiting for its port: the stack's ports lie in the kernel's ephemeral
+     * range, so while a service was down an outgoing connection may have been given its port.
+     */
+    private void startOnPort(StackService service) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                startOne(service, servletArgs(service));
+                return;
+            } catch (RuntimeException e) {
+                boolean portTaken = false;
+                for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                    portTaken |= cause.getClass().getSimpleName().equals("PortInUseException");
+                }
+                if (!portTaken || attempt == 10) {
+                    throw e;
+                }
+                say("port " + settings.portOf(service) + " of " + service.name() + " is taken for now; trying again");
+                Thread.sleep(2000);
+            }
+        }
     }
 
     String kafkaBootstrapServers() {

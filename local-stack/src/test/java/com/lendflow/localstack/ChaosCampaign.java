@@ -1,0 +1,49 @@
+package com.lendflow.localstack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Random;
+
+/**
+ * The long fault campaign, by command, on a fresh stack of its own ({@code ./lendflow chaos
+ * [borrowers] [seed|random] [faults] [concurrency] [minutes]}): each borrower is five journeys or so (registration,
+ * credit application, two drawdowns, a repayment). Prints the counts, writes them to
+ * {@code local-stack/target/chaos-summary.txt}, and exits 1 if any invariant broke.
+ */
+public final class ChaosCampaign {
+
+    private ChaosCampaign() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int borrowers = args.length > 0 ? Integer.parseInt(args[0]) : 400;
+        long seed = args.length > 1 && !"random".equals(args[1]) ? Long.parseLong(args[1]) : new Random().nextLong();
+        int faults = args.length > 2 && Integer.parseInt(args[2]) > 0 ? Integer.parseInt(args[2]) : Math.max(7, borrowers / 2);
+        int concurrency = args.length > 3 ? Integer.parseInt(args[3]) : 24;
+        Duration atMost = Duration.ofMinutes(args.length > 4 ? Integer.parseInt(args[4]) : 60);
+        System.setProperty("lendflow.test.stack-offset", System.getProperty("lendflow.test.stack-offset",
+                System.getenv().getOrDefault("LENDFLOW_PORT_OFFSET", "30000")));
+        int status = 1;
+        try {
+            long begin = System.nanoTime();
+            LocalStack stack = SharedStack.get();
+            Campaign.say("stack up in %d s".formatted(Duration.ofNanos(System.nanoTime() - begin).toSeconds()));
+            Campaign campaign = new Campaign(stack, new Campaign.Settings(borrowers, concurrency, faults, seed,
+                    Duration.ofSeconds(4), Math.max(1, faults / 25), atMost));
+            Duration took = campaign.run();
+            Campaign.Verdict verdict = campaign.verify(Duration.ofMinutes(3));
+            String summary = campaign.summary(verdict, took) + "machine: %d cores, load average %s%n".formatted(
+                    Runtime.getRuntime().availableProcessors(), Files.readString(Path.of("/proc/loadavg")).trim());
+            Campaign.say(summary);
+            // exec:java runs from the directory Maven was started in: the repository root or local-stack.
+            Path target = Files.isDirectory(Path.of("local-stack")) ? Path.of("local-stack", "target") : Path.of("target");
+            Files.createDirectories(target);
+            Files.writeString(target.resolve("chaos-summary.txt"), summary);
+            status = verdict.violations().isEmpty() && campaign.problems().isEmpty() ? 0 : 1;
+        } catch (Exception e) {
+            e.printStackTrace();
+        }
+        System.exit(status);
+    }
+}
