@@ -124,10 +124,13 @@ public final class LocalStack implements AutoCloseable {
         } finally {
             pool.shutdownNow();
         }
+        startOne(Suite.OPS_CONSOLE, servletArgs(Suite.OPS_CONSOLE));
         startOne(Suite.GATEWAY, gatewayArgs());
 
         say("");
         say("Lendflow is up in %.1f s. Gateway: %s".formatted(seconds(begin), settings.urlOf(Suite.GATEWAY)));
+        say("Ops console: %s/console/ (users agent, supervisor, analyst, finance, admin; passwords <user>-password)"
+                .formatted(settings.urlOf(Suite.GATEWAY)));
         say("OpenAPI pages:");
         for (StackService service : Suite.SERVICES) {
             say("  %-24s %s/swagger-ui.html".formatted(service.name(), settings.urlOf(service)));
@@ -199,6 +202,7 @@ public final class LocalStack implements AutoCloseable {
         for (StackService service : Suite.SERVICES) {
             args.add("--" + service.name().toUpperCase(Locale.ROOT).replace('-', '_') + "_URL=" + settings.urlOf(service));
         }
+        args.add("--OPS_CONSOLE_URL=" + settings.urlOf(Suite.OPS_CONSOLE));
         return args;
     }
 

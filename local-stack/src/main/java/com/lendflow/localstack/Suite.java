@@ -11,6 +11,7 @@ import com.lendflow.gateway.GatewayApplication;
 import com.lendflow.limit.LimitServiceApplication;
 import com.lendflow.loanorder.LoanOrderServiceApplication;
 import com.lendflow.marketing.MarketingServiceApplication;
+import com.lendflow.opsconsole.OpsConsoleApplication;
 import com.lendflow.payment.PaymentServiceApplication;
 import com.lendflow.platform.web.ServiceApplication;
 import com.lendflow.reconciliation.ReconciliationServiceApplication;
@@ -38,6 +39,10 @@ final class Suite {
             service(CoreLedgerServiceApplication.class, CoreLedgerServiceApplication.NAME, 8089, "lendflow_core_ledger"),
             service(ReconciliationServiceApplication.class, ReconciliationServiceApplication.NAME, 8090, "lendflow_reconciliation"),
             service(CollectionServiceApplication.class, CollectionServiceApplication.NAME, 8091, "lendflow_collection"));
+
+    /** The staff web console's page and sign-in; the gateway serves it at /console/. */
+    static final StackService OPS_CONSOLE = new StackService(OpsConsoleApplication.NAME, 8092, null,
+            args -> ServiceApplication.run(OpsConsoleApplication.class, OpsConsoleApplication.NAME, args));
 
     static final StackService GATEWAY = new StackService(GatewayApplication.NAME, 8080, null, GatewayApplication::start);
 

@@ -33,6 +33,8 @@ class GatewaySecurity {
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         // Public by design: anyone may check our arithmetic.
                         .pathMatchers(HttpMethod.POST, "/api/v1/loan-calculator").permitAll()
+                        // The ops console's page and sign-in: signing in is how staff get a token.
+                        .pathMatchers("/console", "/console/**").permitAll()
                         .pathMatchers("/ops/**").hasAuthority("SCOPE_ops")
                         .pathMatchers("/api/**").hasAnyAuthority("SCOPE_customer", "SCOPE_ops")
                         .anyExchange().denyAll())
