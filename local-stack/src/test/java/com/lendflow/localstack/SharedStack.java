@@ -21,12 +21,14 @@ import java.util.regex.Pattern;
 
 /**
  * One running suite for every local-stack test class in this JVM, started as {@code ./lendflow up}
- * starts it (on ports offset by 20000, data in a temporary directory), stopped when the JVM exits.
+ * starts it (on ports offset by 10000, data in a temporary directory), stopped when the JVM exits. The
+ * offset keeps every port below the kernel's ephemeral range (32768 up), so a port that a stopped
+ * service gives up is not handed to an outgoing connection before the service starts again.
  */
 final class SharedStack {
 
-    /** Ports are offset by 20000, or by {@code -Dlendflow.test.stack-offset} so two test runs can share a machine. */
-    static final int OFFSET = Integer.getInteger("lendflow.test.stack-offset", 20_000);
+    /** Ports are offset by 10000, or by {@code -Dlendflow.test.stack-offset} so two test runs can share a machine. */
+    static final int OFFSET = Integer.getInteger("lendflow.test.stack-offset", 10_000);
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
     private static LocalStack stack;
