@@ -55,7 +55,8 @@ class DockerComposeTest {
         imageRegistry = textOfChild(firstChild(pom.getDocumentElement(), "properties"), "image.registry");
         deployableModules = new ArrayList<>();
         for (String module : childTexts(firstChild(pom.getDocumentElement(), "modules"), "module")) {
-            if (!module.startsWith("platform/") && !module.equals("local-stack") && !module.equals("benchmarks")) {
+            // Tools, not services: the local stack, the benchmarks and the invariants checker run beside the suite.
+            if (!module.startsWith("platform/") && !List.of("local-stack", "benchmarks", "invariants").contains(module)) {
                 deployableModules.add(module);
             }
         }
