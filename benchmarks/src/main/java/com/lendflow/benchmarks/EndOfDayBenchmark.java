@@ -8,9 +8,7 @@ import com.lendflow.coreledger.schedule.RepaymentMethod;
 import com.lendflow.coreledger.schedule.Schedule;
 import com.lendflow.coreledger.schedule.ScheduleEngine;
 import com.lendflow.coreledger.schedule.ScheduleRequest;
-import com.lendflow.platform.web.ServiceApplication;
 import com.lendflow.testsupport.SharedInfrastructure;
-import com.lendflow.testsupport.TestTokens;
 import java.io.IOException;
 import java.io.Reader;
 import java.math.BigDecimal;
@@ -55,30 +53,15 @@ public final class EndOfDayBenchmark {
     }
 
     public static void main(String[] args) {
-        try {
-            run();
-        } catch (Throwable failure) {
-            // Under exec:java an escaping exception is reported only once every non-daemon thread ends, and the
-            // embedded Kafka broker's never do: say what failed and stop instead of hanging.
-            failure.printStackTrace();
-            System.exit(1);
-        }
+        BenchmarkService.exitOnFailure(EndOfDayBenchmark::run);
     }
 
     private static void run() throws Exception {
         int loans = Integer.getInteger("loans", 1_000_000);
         int batchSize = Integer.getInteger("batchSize", 5_000);
         String url = SharedInfrastructure.jdbcUrl(DATABASE);
-        ConfigurableApplicationContext ledger = ServiceApplication.run(CoreLedgerServiceApplication.class,
-                CoreLedgerServiceApplication.NAME,
-                "--server.port=0",
-                "--spring.datasource.url=" + url,
-                "--spring.datasource.username=" + SharedInfrastructure.USER,
-                "--spring.datasource.password=" + SharedInfrastructure.PASSWORD,
-                "--spring.kafka.bootstrap-servers=" + SharedInfrastructure.kafkaBootstrapServers(),
-                "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + TestTokens.jwksUri(),
-                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestTokens.ISSUER,
-                "--lendflow.crypto.allow-dev-keys=true",
+        ConfigurableApplicationContext ledger = BenchmarkService.start(CoreLedgerServiceApplication.class,
+                CoreLedgerServiceApplication.NAME, DATABASE,
                 "--lendflow.core-ledger.eod.batch-size=" + batchSize,
                 // Each batch logs where its time went, step by step.
                 "--logging.level.com.lendflow.coreledger.eod.EodBatch=DEBUG");

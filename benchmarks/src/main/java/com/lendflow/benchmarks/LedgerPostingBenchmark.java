@@ -11,9 +11,6 @@ import com.lendflow.coreledger.books.Books;
 import com.lendflow.coreledger.books.PostEntry;
 import com.lendflow.coreledger.books.Posting;
 import com.lendflow.coreledger.books.TrialBalance;
-import com.lendflow.platform.web.ServiceApplication;
-import com.lendflow.testsupport.SharedInfrastructure;
-import com.lendflow.testsupport.TestTokens;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -54,30 +51,14 @@ public final class LedgerPostingBenchmark {
     }
 
     public static void main(String[] args) {
-        try {
-            run();
-        } catch (Throwable failure) {
-            // Under exec:java an escaping exception is reported only once every non-daemon thread ends, and the
-            // embedded Kafka broker's never do: say what failed and stop instead of hanging.
-            failure.printStackTrace();
-            System.exit(1);
-        }
+        BenchmarkService.exitOnFailure(LedgerPostingBenchmark::run);
     }
 
     private static void run() throws Exception {
         int entries = Integer.getInteger("entries", 10_000);
         String[] threadCounts = System.getProperty("threads", "1,4").split(",");
-        String url = SharedInfrastructure.jdbcUrl(DATABASE);
-        ConfigurableApplicationContext ledger = ServiceApplication.run(CoreLedgerServiceApplication.class,
-                CoreLedgerServiceApplication.NAME,
-                "--server.port=0",
-                "--spring.datasource.url=" + url,
-                "--spring.datasource.username=" + SharedInfrastructure.USER,
-                "--spring.datasource.password=" + SharedInfrastructure.PASSWORD,
-                "--spring.kafka.bootstrap-servers=" + SharedInfrastructure.kafkaBootstrapServers(),
-                "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + TestTokens.jwksUri(),
-                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestTokens.ISSUER,
-                "--lendflow.crypto.allow-dev-keys=true",
+        ConfigurableApplicationContext ledger = BenchmarkService.start(CoreLedgerServiceApplication.class,
+                CoreLedgerServiceApplication.NAME, DATABASE,
                 // test-support's PostgreSQL runs with fsync and synchronous_commit off; -Dsynchronous_commit=on
                 // makes each commit wait for its WAL write (still no fsync), closer to a durable setup.
                 "--spring.datasource.hikari.connection-init-sql=set synchronous_commit = "

@@ -1,6 +1,5 @@
 package com.lendflow.benchmarks;
 
-import com.lendflow.platform.web.ServiceApplication;
 import com.lendflow.reconciliation.ReconciliationServiceApplication;
 import com.lendflow.testsupport.HttpProbe;
 import com.lendflow.testsupport.SharedInfrastructure;
@@ -63,17 +62,9 @@ public final class ReconciliationBenchmark {
         HttpServer files = files(records);
         String filesUrl = "http://localhost:" + files.getAddress().getPort();
         String url = SharedInfrastructure.jdbcUrl(DATABASE);
-        ConfigurableApplicationContext service = ServiceApplication.run(ReconciliationServiceApplication.class,
-                ReconciliationServiceApplication.NAME,
-                "--server.port=0",
-                "--spring.datasource.url=" + url,
-                "--spring.datasource.username=" + SharedInfrastructure.USER,
-                "--spring.datasource.password=" + SharedInfrastructure.PASSWORD,
-                "--spring.kafka.bootstrap-servers=" + SharedInfrastructure.kafkaBootstrapServers(),
-                "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + TestTokens.jwksUri(),
-                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestTokens.ISSUER,
+        ConfigurableApplicationContext service = BenchmarkService.start(ReconciliationServiceApplication.class,
+                ReconciliationServiceApplication.NAME, DATABASE,
                 "--spring.security.oauth2.client.provider.lendflow-internal.token-uri=" + filesUrl + "/oauth2/token",
-                "--lendflow.crypto.allow-dev-keys=true",
                 "--lendflow.reconciliation.sources.payment=" + filesUrl,
                 "--lendflow.reconciliation.partners.channel-base-url=" + filesUrl,
                 "--lendflow.reconciliation.gzip=" + gzip,
