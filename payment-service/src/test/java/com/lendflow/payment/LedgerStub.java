@@ -41,14 +41,25 @@ public final class LedgerStub {
 
     /** A customer's active loan owing {@code dueNow} today, {@code currentInstallment} with this period's, {@code payoff} in all. */
     public static UUID loanOf(UUID customerId, String dueNow, String currentInstallment, String payoff) {
+        return loanOf(customerId, dueNow, currentInstallment, payoff, payoff);
+    }
+
+    /**
+     * As {@link #loanOf(UUID, String, String, String)}, with the most the ledger applies of a chosen amount
+     * ({@code largestAmount}: the installment for a product that refuses overpayments) and a payoff that may be
+     * null (the product does not allow prepayment yet).
+     */
+    public static UUID loanOf(UUID customerId, String dueNow, String currentInstallment, String payoff,
+                              String largestAmount) {
         UUID loanId = UUID.randomUUID();
-        LOANS.put(loanId, new Loan(customerId, "ACTIVE", dueNow, currentInstallment, payoff));
+        LOANS.put(loanId, new Loan(customerId, "ACTIVE", dueNow, currentInstallment, payoff, largestAmount));
         return loanId;
     }
 
     /** The loan now owes this (the customer paid, the ledger applied a repayment, ...). */
     public static void owes(UUID loanId, String status, String dueNow, String currentInstallment, String payoff) {
-        LOANS.computeIfPresent(loanId, (id, loan) -> new Loan(loan.customerId(), status, dueNow, currentInstallment, payoff));
+        LOANS.computeIfPresent(loanId, (id, loan) -> new Loan(loan.customerId(), status, dueNow, currentInstallment,
+                payoff, payoff));
     }
 
     private static void amountsDue(HttpExchange exchange) throws IOException {
@@ -70,9 +81,10 @@ public final class LedgerStub {
         }
         answer(exchange, 200, """
                 {"loanId":"%s","customerId":"%s","drawdownId":"%s","status":"%s","asOf":"2030-01-01","dueNow":"%s",
-                 "currentInstallment":"%s","payoff":"%s","daysPastDue":0,"fundingPartnerId":"%s"}""".formatted(path[4],
-                loan.customerId(), UUID.randomUUID(), loan.status(), loan.dueNow(), loan.currentInstallment(), loan.payoff(),
-                FUNDING_PARTNER));
+                 "currentInstallment":"%s","payoff":%s,"largestAmount":"%s","daysPastDue":0,"fundingPartnerId":"%s"}"""
+                .formatted(path[4], loan.customerId(), UUID.randomUUID(), loan.status(), loan.dueNow(),
+                        loan.currentInstallment(), loan.payoff() == null ? "null" : "\"" + loan.payoff() + "\"",
+                        loan.largestAmount(), FUNDING_PARTNER));
     }
 
     private static void answer(HttpExchange exchange, int status, String json) throws IOException {
@@ -84,6 +96,7 @@ public final class LedgerStub {
         }
     }
 
-    private record Loan(UUID customerId, String status, String dueNow, String currentInstallment, String payoff) {
+    private record Loan(UUID customerId, String status, String dueNow, String currentInstallment, String payoff,
+                        String largestAmount) {
     }
 }

@@ -3,6 +3,7 @@ package com.lendflow.coreledger.servicing;
 import static com.lendflow.platform.web.Amounts.text;
 
 import com.lendflow.coreledger.businessday.BusinessDay;
+import com.lendflow.coreledger.product.LoanProducts;
 import com.lendflow.platform.web.ApiProblem;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -19,12 +20,15 @@ public class LoanStatements {
     private final LoanAdjustments adjustments;
     private final Prepayments prepayments;
     private final BusinessDay businessDay;
+    private final LoanProducts products;
 
-    LoanStatements(ServicedLoans loans, LoanAdjustments adjustments, Prepayments prepayments, BusinessDay businessDay) {
+    LoanStatements(ServicedLoans loans, LoanAdjustments adjustments, Prepayments prepayments, BusinessDay businessDay,
+                   LoanProducts products) {
         this.loans = loans;
         this.adjustments = adjustments;
         this.prepayments = prepayments;
         this.businessDay = businessDay;
+        this.products = products;
     }
 
     /** The customer who owns the loan, for ownership checks before showing anything. */
@@ -60,23 +64,33 @@ public class LoanStatements {
         BigDecimal dueNow = BigDecimal.ZERO;
         BigDecimal current = BigDecimal.ZERO;
         BigDecimal payoff = BigDecimal.ZERO;
+        BigDecimal largest = BigDecimal.ZERO;
         if (loan.active()) {
             List<InstallmentPosition> installments = loans.installments(loanId, loan.scheduleVersion());
+            BigDecimal scheduled = BigDecimal.ZERO;
             for (InstallmentPosition i : installments) {
                 dueNow = dueNow.add(i.penaltyOwed());
                 if (i.overdue() || i.due()) {
                     dueNow = dueNow.add(i.interestOwed()).add(i.principalOwed());
                 }
+                scheduled = scheduled.add(i.penaltyOwed()).add(i.interestOwed()).add(i.principalOwed());
             }
             current = RepaymentAllocator.payable(installments);
             payoff = prepayments.payoffTotal(loan, today);
+            // What ApplyRepayment will take: more than is payable now is refused unless the product holds it
+            // as credit, and credit is never more than the schedule still asks (less what is already held).
+            largest = products.require(loan.productCode()).holdsOverpaymentAsCredit()
+                    ? scheduled.subtract(loan.creditBalance()).max(current)
+                    : current;
         } else if (loan.writtenOff()) {
             dueNow = loan.writtenOffTotal().subtract(loans.recovered(loanId).total());
             current = dueNow;
             payoff = dueNow;
+            largest = dueNow;
         }
         return new AmountsDueView(loanId, loan.customerId(), loan.drawdownId(), loan.status(), today, text(dueNow),
-                text(current), payoff == null ? null : text(payoff), loan.daysPastDue(), loan.fundingPartner());
+                text(current), payoff == null ? null : text(payoff), text(largest), loan.daysPastDue(),
+                loan.fundingPartner());
     }
 
     /** A customer's loans, for collection-service: see {@link CustomerLoansView}. */

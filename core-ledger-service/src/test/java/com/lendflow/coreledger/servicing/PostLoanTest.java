@@ -92,7 +92,8 @@ class PostLoanTest {
 
     static String shape(JsonNode due) {
         return due.get("status").asString() + " due " + due.get("dueNow").asString() + " current "
-                + due.get("currentInstallment").asString() + " payoff " + due.get("payoff").asString() + " dpd "
+                + due.get("currentInstallment").asString() + " payoff " + due.get("payoff").asString() + " largest "
+                + due.get("largestAmount").asString() + " dpd "
                 + due.get("daysPastDue").asInt();
     }
 
@@ -129,14 +130,14 @@ class PostLoanTest {
     void amountsDueFollowALoanFromCurrentToOverdueToPaidOffByACollectedPayoff() {
         UUID loan = hundredYuanToday();
 
-        assertThat(shape(amountsDue(loan))).isEqualTo("ACTIVE due 0.00 current 33.84 payoff 100.00 dpd 0");
+        assertThat(shape(amountsDue(loan))).isEqualTo("ACTIVE due 0.00 current 33.84 payoff 100.00 largest 33.84 dpd 0");
         assertThat(amountsDue(loan).get("drawdownId").asString()).isNotBlank();
 
         closeDaysUntil(firstDueDate(loan).plusDays(4));
         // Due now: installment 1 (33.84) and a day's penalty; payable now adds installment 2, paid early.
         // Payoff: 33.84 + 0.01 due, then interest to date on 66.92 for the 4 days of period 2 (0.07) and 66.92.
         JsonNode overdue = amountsDue(loan);
-        assertThat(shape(overdue)).isEqualTo("ACTIVE due 33.85 current 67.69 payoff 100.84 dpd 4");
+        assertThat(shape(overdue)).isEqualTo("ACTIVE due 33.85 current 67.69 payoff 100.84 largest 67.69 dpd 4");
         assertThat(overdue.get("asOf").asString()).isEqualTo(businessDay.today().toString());
 
         String payoffId = "po-" + UUID.randomUUID();
@@ -145,7 +146,7 @@ class PostLoanTest {
         send(Topics.PAYMENT_REPAYMENT, loan, PrepaymentCollected.TYPE, payoff);
         handled(RepaymentMessages.PREPAID, send(Topics.PAYMENT_REPAYMENT, loan, PrepaymentCollected.TYPE, payoff));
 
-        assertThat(shape(amountsDue(loan))).isEqualTo("SETTLED due 0.00 current 0.00 payoff 0.00 dpd 0");
+        assertThat(shape(amountsDue(loan))).isEqualTo("SETTLED due 0.00 current 0.00 payoff 0.00 largest 0.00 dpd 0");
         assertThat(published(loan, "LoanSettled")).hasSize(1);
         assertThat(published(loan, "RepaymentApplied")).singleElement().asString()
                 .contains("\"repaymentId\":\"" + payoffId + "\"", "\"kind\":\"PAYOFF\"", "\"amount\":\"100.84\"",
@@ -196,7 +197,7 @@ class PostLoanTest {
         assertThat(published(loan, "RepaymentUnapplied")).singleElement().asString()
                 .contains("\"repaymentId\":\"" + repaymentId + "\"", "\"principalRestored\":\"33.08\"");
         // Payoff on the due date: the installment due, then 66.92 with no days of interest yet.
-        assertThat(shape(amountsDue(loan))).isEqualTo("ACTIVE due 33.84 current 33.84 payoff 100.76 dpd 0");
+        assertThat(shape(amountsDue(loan))).isEqualTo("ACTIVE due 33.84 current 33.84 payoff 100.76 largest 33.84 dpd 0");
     }
 
     AdjustLoan adjust(String kind, UUID loan, Integer extraPeriods, String penalty, String interest, String rate) {
@@ -290,7 +291,7 @@ class PostLoanTest {
                 .contains("\"amount\":\"100.84\""));
         assertThat(lines("write-off:" + writeOff.requestId())).containsExactly("5102 DEBIT 100.00", "5103 DEBIT 0.84",
                 "1101 CREDIT 100.00", "1102 CREDIT 0.83", "1103 CREDIT 0.01");
-        assertThat(shape(amountsDue(writtenOff))).isEqualTo("WRITTEN_OFF due 100.84 current 100.84 payoff 100.84 dpd 4");
+        assertThat(shape(amountsDue(writtenOff))).isEqualTo("WRITTEN_OFF due 100.84 current 100.84 payoff 100.84 largest 100.84 dpd 4");
 
         String recoveryId = "rc-" + UUID.randomUUID();
         handled(RepaymentMessages.COLLECTED, send(Topics.PAYMENT_REPAYMENT, writtenOff, RepaymentCollected.TYPE,

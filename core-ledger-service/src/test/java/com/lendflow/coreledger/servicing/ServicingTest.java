@@ -46,6 +46,7 @@ class ServicingTest {
     @Autowired BusinessDay businessDay;
     @Autowired ApplyRepayment repayments;
     @Autowired Prepayments prepayments;
+    @Autowired LoanStatements statements;
     @Autowired ReverseRepayment reversals;
     @Autowired EnvelopeCodec codec;
     @Autowired JdbcClient jdbc;
@@ -235,6 +236,10 @@ class ServicingTest {
                 .contains("1201 DEBIT 40.00", "2201 CREDIT 6.16");
         assertThat(jdbc.sql("select credit_balance from loan_account where id = ?").param(loan)
                 .query(BigDecimal.class).single()).isEqualByComparingTo("6.16");
+        // Such a product takes more than the installment, up to what the schedule still asks less the credit
+        // held (installments 2 and 3, 33.84 + 33.85 with the last taking the rounding, less 6.16), so
+        // payment-service collects no more than that.
+        assertThat(statements.amountsDue(loan).largestAmount()).isEqualTo("61.53");
 
         // On the second due date end of day spends the credit: interest 0.51 first, then 5.65 principal.
         closeDaysUntil(dueDate(loan, 2));

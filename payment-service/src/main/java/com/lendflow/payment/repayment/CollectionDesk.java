@@ -9,7 +9,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -28,7 +27,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @EnableConfigurationProperties({RepaymentProperties.class, WithholdingProperties.class})
 class CollectionDesk {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
     private final RepaymentOrders orders;
     private final RepaymentEvents events;
@@ -110,7 +108,7 @@ class CollectionDesk {
 
     RepaymentOrder recordPending(Collection collection, PayoutCard card, LocalDate date) {
         Instant now = now();
-        RepaymentOrder order = orders.save(RepaymentOrder.pending(collection, card, nextRequestNo(date), channel.name(),
+        RepaymentOrder order = orders.save(RepaymentOrder.pending(collection, card, channel.name(),
                 date, now));
         events.save(RepaymentEvent.of(order.id(), RepaymentEvent.Kind.REQUEST, "RECORDED", collection.mode() + " "
                 + Amounts.text(collection.amount()) + " from card " + card.masked() + " as " + order.requestNo(), now));
@@ -125,15 +123,10 @@ class CollectionDesk {
 
     RepaymentOrder recordRefused(Collection collection, CollectionRefusal refusal, LocalDate date) {
         Instant now = now();
-        RepaymentOrder order = orders.save(RepaymentOrder.refused(collection, nextRequestNo(date), channel.name(), date,
+        RepaymentOrder order = orders.save(RepaymentOrder.refused(collection, channel.name(), date,
                 refusal, now));
         events.save(RepaymentEvent.of(order.id(), RepaymentEvent.Kind.REFUSAL, refusal.code(), refusal.reason(), now));
         return order;
-    }
-
-    private String nextRequestNo(LocalDate date) {
-        long next = jdbc.sql("select nextval('repayment_request_no')").query(Long.class).single();
-        return "LFR" + DAY.format(date) + "%010d".formatted(next);
     }
 
     private static Checked refused(String code, String reason) {

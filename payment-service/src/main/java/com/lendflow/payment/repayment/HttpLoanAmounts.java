@@ -43,12 +43,15 @@ class HttpLoanAmounts implements LoanAmounts {
                     + e.getClass().getSimpleName(), e);
         }
         if (answer == null || answer.customerId() == null || answer.status() == null || answer.dueNow() == null
-                || answer.currentInstallment() == null || answer.payoff() == null) {
+                || answer.currentInstallment() == null) {
             throw new LedgerUnavailable("core-ledger answered loan " + loanId + "'s amounts due incompletely", null);
         }
         try {
+            BigDecimal current = money(answer.currentInstallment());
+            // A ledger that does not say the largest amount it takes is trusted for no more than the installment.
+            BigDecimal largest = answer.largestAmount() == null ? current : money(answer.largestAmount());
             return Optional.of(new AmountsDue(loanId, answer.customerId(), answer.status(), money(answer.dueNow()),
-                    money(answer.currentInstallment()), money(answer.payoff()),
+                    current, answer.payoff() == null ? null : money(answer.payoff()), largest,
                     answer.daysPastDue() == null ? 0 : answer.daysPastDue(), answer.fundingPartnerId()));
         } catch (NumberFormatException | ArithmeticException e) {
             throw new LedgerUnavailable("core-ledger answered loan " + loanId + "'s amounts due with a malformed amount", e);
@@ -60,6 +63,7 @@ class HttpLoanAmounts implements LoanAmounts {
     }
 
     record Answer(UUID loanId, UUID customerId, UUID drawdownId, String status, String asOf, String dueNow,
-                  String currentInstallment, String payoff, Integer daysPastDue, String fundingPartnerId) {
+                  String currentInstallment, String payoff, String largestAmount, Integer daysPastDue,
+                  String fundingPartnerId) {
     }
 }

@@ -16,11 +16,13 @@ interface LoanAmounts {
 
     /**
      * {@code dueNow}: due or overdue today, penalty included; {@code currentInstallment}: the overdue
-     * amount plus the current installment (payable early); {@code payoff}: the full payoff quote;
+     * amount plus the current installment (payable early); {@code payoff}: the full payoff quote, null
+     * while the product does not allow prepayment yet; {@code largestAmount}: the most the ledger will
+     * apply of an amount the customer chooses (more is refused there, after the card was charged);
      * {@code fundingPartnerId}: the partner whose account the loan's repayments go to.
      */
     record AmountsDue(UUID loanId, UUID customerId, String status, BigDecimal dueNow, BigDecimal currentInstallment,
-                      BigDecimal payoff, int daysPastDue, String fundingPartnerId) {
+                      BigDecimal payoff, BigDecimal largestAmount, int daysPastDue, String fundingPartnerId) {
 
         boolean settled() {
             return "SETTLED".equals(status);

@@ -15,6 +15,8 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -64,26 +66,26 @@ class RepaymentOrder extends ChannelTransfer {
     }
 
     /** A collection checked and recorded, to be handed to the channel after the commit. */
-    static RepaymentOrder pending(Collection collection, PayoutCard card, String requestNo, String channel,
-                                  LocalDate businessDate, Instant now) {
-        RepaymentOrder order = of(collection, requestNo, channel, businessDate, now);
+    static RepaymentOrder pending(Collection collection, PayoutCard card, String channel, LocalDate businessDate,
+                                  Instant now) {
+        RepaymentOrder order = of(collection, channel, businessDate, now);
         order.cardMasked = card.masked();
         order.pending(card.id(), card.agreementNo(), now.plusSeconds(10));
         return order;
     }
 
     /** A withholding attempt refused before anything was sent. */
-    static RepaymentOrder refused(Collection collection, String requestNo, String channel, LocalDate businessDate,
+    static RepaymentOrder refused(Collection collection, String channel, LocalDate businessDate,
                                   CollectionRefusal refusal, Instant now) {
-        RepaymentOrder order = of(collection, requestNo, channel, businessDate, now);
+        RepaymentOrder order = of(collection, channel, businessDate, now);
         order.refused(null, refusal.code(), refusal.reason(), now);
         return order;
     }
 
-    private static RepaymentOrder of(Collection collection, String requestNo, String channel, LocalDate businessDate,
-                                     Instant now) {
+    private static RepaymentOrder of(Collection collection, String channel, LocalDate businessDate, Instant now) {
         RepaymentOrder order = new RepaymentOrder();
         order.id = UUID.randomUUID();
+        String requestNo = requestNoFor(order.id, businessDate);
         order.loanId = collection.loanId();
         order.customerId = collection.customerId();
         order.mode = collection.mode();
@@ -92,6 +94,17 @@ class RepaymentOrder extends ChannelTransfer {
         order.idempotencyKey = collection.idempotencyKey();
         order.recorded(requestNo, collection.amount(), collection.fundingPartnerId(), channel, businessDate, now);
         return order;
+    }
+
+    /**
+     * The number the channel knows the collection by: the business date (for people reading statements)
+     * and the order's own id. Derived, never drawn from a sequence, so that after a database is restored
+     * from a backup a new collection cannot reuse the number of one the channel saw after the backup was
+     * taken (the channel would answer the old transfer's outcome for it).
+     */
+    static String requestNoFor(UUID orderId, LocalDate businessDate) {
+        return "LFR" + businessDate.format(DateTimeFormatter.BASIC_ISO_DATE)
+                + orderId.toString().replace("-", "").toUpperCase(Locale.ROOT);
     }
 
     /** What is to be collected, and for whom. */

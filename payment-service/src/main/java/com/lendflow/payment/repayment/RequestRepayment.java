@@ -106,20 +106,42 @@ class RequestRepayment {
     }
 
     private static BigDecimal amountFor(Valid valid, AmountsDue due) {
+        if (valid.mode() == RepaymentMode.PAYOFF && due.payoff() == null) {
+            throw new RuleBroken("mode", "prepayment-not-allowed", "this loan's product does not allow paying it off"
+                    + " early yet; repay with mode CURRENT_INSTALLMENT or AMOUNT");
+        }
         BigDecimal amount = switch (valid.mode()) {
             case CURRENT_INSTALLMENT -> due.currentInstallment();
             case PAYOFF -> due.payoff();
             case AMOUNT -> valid.amount();
             case WITHHOLDING -> throw new IllegalStateException("not a customer's mode");
         };
-        if (valid.mode() == RepaymentMode.AMOUNT && amount.compareTo(due.payoff()) > 0) {
-            throw new RuleBroken("amount", "max-payoff", "must not be more than the loan's payoff amount of "
-                    + Amounts.text(due.payoff()) + "; repay with mode PAYOFF to pay the loan off");
+        if (valid.mode() == RepaymentMode.AMOUNT) {
+            refuseMoreThanTheLedgerTakes(amount, due);
         }
         if (amount.signum() <= 0) {
             throw new RuleBroken("mode", "nothing-due", "nothing is due for " + valid.mode() + " on this loan now");
         }
         return amount;
+    }
+
+    /**
+     * An amount is refused before the card is charged when the ledger would not apply all of it: more
+     * than the payoff, or, below the payoff, more than the overdue amounts and this period's installment
+     * for a product that does not hold overpayments as credit (core-ledger's {@code largestAmount}).
+     * Collected first, such money could only be held for a refund.
+     */
+    private static void refuseMoreThanTheLedgerTakes(BigDecimal amount, AmountsDue due) {
+        if (due.payoff() != null && amount.compareTo(due.payoff()) > 0) {
+            throw new RuleBroken("amount", "max-payoff", "must not be more than the loan's payoff amount of "
+                    + Amounts.text(due.payoff()) + "; repay with mode PAYOFF to pay the loan off");
+        }
+        if (amount.compareTo(due.largestAmount()) > 0) {
+            throw new RuleBroken("amount", "max-payable-now", "must not be more than "
+                    + Amounts.text(due.largestAmount()) + ", what this loan takes now (its overdue amounts and this"
+                    + " period's installment)" + (due.payoff() == null ? ""
+                            : "; to repay more, pay the loan off with mode PAYOFF (" + Amounts.text(due.payoff()) + ")"));
+        }
     }
 
     private static RuntimeException refusal(CollectionRefusal refusal) {

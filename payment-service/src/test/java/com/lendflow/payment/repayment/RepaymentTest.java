@@ -127,6 +127,41 @@ class RepaymentTest extends PaymentIntegrationTest {
     }
 
     @Test
+    void anAmountTheLedgerWouldNotApplyIsRefusedBeforeTheCardIsCharged() {
+        BoundCard card = binding.boundCard();
+        // A product that refuses overpayments: the ledger applies at most the 35.50 payable now.
+        UUID loan = LedgerStub.loanOf(card.customerId(), "0.00", "35.50", "100.40", "35.50");
+
+        HttpResponse<String> between = repay(card.customerId(), loan, "{\"mode\":\"AMOUNT\",\"amount\":\"50.00\"}", key());
+        HttpResponse<String> installment = repay(card.customerId(), loan,
+                "{\"mode\":\"AMOUNT\",\"amount\":\"35.50\"}", key());
+
+        assertThat(between.statusCode()).as(between.body()).isEqualTo(422);
+        assertThat(between.body()).contains("\"field\":\"amount\"", "max-payable-now", "35.50", "PAYOFF (100.40)");
+        assertThat(installment.statusCode()).as(installment.body()).isEqualTo(202);
+        String id = Binding.json(installment).get("id").asString();
+        assertThat(Binding.json(agent.get("/ops/v1/repayment-orders?loanId=" + loan))).singleElement()
+                .satisfies(order -> assertThat(order.get("requestNo").asString())
+                        // The channel's number is the order's own id, never a sequence a restore could rewind.
+                        .matches("LFR\\d{8}" + id.replace("-", "").toUpperCase(java.util.Locale.ROOT)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> status(card.customerId(), id).equals("SUCCEEDED"));
+        assertThat(ChannelSimulator.transfersFor(id)).hasSize(1);
+    }
+
+    @Test
+    void aLoanThatMayNotBePaidOffYetStillTakesItsInstallment() {
+        BoundCard card = binding.boundCard();
+        UUID loan = LedgerStub.loanOf(card.customerId(), "0.00", "35.50", null, "35.50");
+
+        HttpResponse<String> payoff = repay(card.customerId(), loan, "{\"mode\":\"PAYOFF\"}", key());
+        HttpResponse<String> installment = repay(card.customerId(), loan, "{\"mode\":\"CURRENT_INSTALLMENT\"}", key());
+
+        assertThat(payoff.statusCode()).as(payoff.body()).isEqualTo(422);
+        assertThat(payoff.body()).contains("\"field\":\"mode\"", "prepayment-not-allowed");
+        assertThat(installment.statusCode()).as(installment.body()).isEqualTo(202);
+    }
+
+    @Test
     void fundsTheChannelReturnsReverseTheRepaymentOnce() {
         BoundCard card = binding.boundCard();
         UUID loan = LedgerStub.loanOf(card.customerId(), "0.00", "35.50", "100.40");
