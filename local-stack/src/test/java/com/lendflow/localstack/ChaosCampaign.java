@@ -24,6 +24,10 @@ public final class ChaosCampaign {
         Duration atMost = Duration.ofMinutes(args.length > 4 ? Integer.parseInt(args[4]) : 60);
         System.setProperty("lendflow.test.stack-offset", System.getProperty("lendflow.test.stack-offset",
                 System.getenv().getOrDefault("LENDFLOW_PORT_OFFSET", "30000")));
+        // End of day in small batches (5,000 by default), so that a stop lands mid-run rather than after a
+        // book of a few hundred loans has closed in one batch; -D on the command line overrides it.
+        System.setProperty("lendflow.core-ledger.eod.batch-size",
+                System.getProperty("lendflow.core-ledger.eod.batch-size", "20"));
         int status = 1;
         try {
             long begin = System.nanoTime();
