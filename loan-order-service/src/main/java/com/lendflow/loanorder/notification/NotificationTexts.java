@@ -21,7 +21,8 @@ final class NotificationTexts {
             "CARD_FROZEN", "your card is frozen",
             "CARD_LIMIT", "your card's payment limit was reached",
             "CHANNEL_REFUSED", "your bank declined the payment",
-            "NO_CARD", "no bank card is bound to your account");
+            "NO_CARD", "no bank card is bound to your account",
+            "RETURNED", "your bank returned the payment it had made");
 
     private NotificationTexts() {
     }

@@ -38,6 +38,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class RepaymentTransfers implements TransferKind<RepaymentOrder>, DisposableBean {
 
+    /** The failure code a withholding's returned collection is published with. */
+    static final String RETURNED = "RETURNED";
     private static final Logger log = LoggerFactory.getLogger(RepaymentTransfers.class);
 
     private final RepaymentOrders orders;
@@ -152,18 +154,41 @@ class RepaymentTransfers implements TransferKind<RepaymentOrder>, DisposableBean
         LocalDate today = businessDays.current().orElse(order.businessDate());
         Optional<LocalDate> next = w.attemptFailed(withholding.offsets(), today, withholding.sameDayRetryDelay(),
                 code + " " + reason, now);
-        outbox.publish(Topics.PAYMENT_REPAYMENT, order.loanId().toString(), WithholdingFailed.TYPE,
-                new WithholdingFailed(order.id().toString(), order.loanId(), order.customerId(),
-                        Amounts.text(order.amount()), order.attempt(), code, reason, next.isPresent(), next.orElse(null),
-                        now));
+        withholdingFailed(order, code, reason, next, now);
     }
 
+    /**
+     * The channel took the money back: the repayment is reversed (core-ledger unapplies it), and a
+     * withholding it paid goes on with its plan, since the installment is owed again (it stayed PAID
+     * before, and nothing collected the installment until collection-service's agents did).
+     */
     @Override
     public void returned(RepaymentOrder order, String reason, Instant now) {
         order.reversed(reason, now);
         outbox.publish(Topics.PAYMENT_REPAYMENT, order.loanId().toString(), RepaymentReversed.TYPE, order.reversal());
         log.info("collection {} of {} for loan {} was returned by the channel: {}", order.requestNo(),
                 Amounts.text(order.amount()), order.loanId(), reason);
+        if (order.withholdingId() == null) {
+            return;
+        }
+        Withholding w = withholdings.lockById(order.withholdingId()).orElseThrow();
+        if (w.state() != WithholdingState.PAID) {
+            return;
+        }
+        LocalDate today = businessDays.current().orElse(order.businessDate());
+        Optional<LocalDate> next = w.paidAttemptReturned(order.id(), withholding.offsets(), today,
+                withholding.sameDayRetryDelay(), reason, now);
+        if (w.state() != WithholdingState.PAID) {
+            withholdingFailed(order, RETURNED, reason, next, now);
+        }
+    }
+
+    private void withholdingFailed(RepaymentOrder order, String code, String reason, Optional<LocalDate> next,
+                                   Instant now) {
+        outbox.publish(Topics.PAYMENT_REPAYMENT, order.loanId().toString(), WithholdingFailed.TYPE,
+                new WithholdingFailed(order.id().toString(), order.loanId(), order.customerId(),
+                        Amounts.text(order.amount()), order.attempt(), code, reason, next.isPresent(), next.orElse(null),
+                        now));
     }
 
     @Override

@@ -151,6 +151,27 @@ class Withholding {
     Optional<LocalDate> attemptFailed(List<Integer> plan, LocalDate today, Duration sameDayDelay, String reason,
                                       Instant now) {
         requireState(WithholdingState.COLLECTING);
+        return nextAttempt(plan, today, sameDayDelay, reason, now);
+    }
+
+    /**
+     * The channel returned the money of the attempt that paid (a bounced debit, a disputed one): the
+     * installment is owed again, so the plan goes on as if that attempt had failed. Only the paying
+     * order's return counts, and only once.
+     *
+     * @return the business date of the next attempt; empty when none will be made or this return
+     *         was already taken (or is not the paying attempt's)
+     */
+    Optional<LocalDate> paidAttemptReturned(UUID orderId, List<Integer> plan, LocalDate today, Duration sameDayDelay,
+                                            String reason, Instant now) {
+        if (state != WithholdingState.PAID || !orderId.equals(currentOrderId)) {
+            return Optional.empty();
+        }
+        return nextAttempt(plan, today, sameDayDelay, "the collected money was returned: " + reason, now);
+    }
+
+    private Optional<LocalDate> nextAttempt(List<Integer> plan, LocalDate today, Duration sameDayDelay, String reason,
+                                            Instant now) {
         updatedAt = now;
         if (attempts >= plan.size()) {
             state = WithholdingState.EXHAUSTED;

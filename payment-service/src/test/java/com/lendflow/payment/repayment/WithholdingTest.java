@@ -92,6 +92,35 @@ class WithholdingTest extends PaymentIntegrationTest {
     }
 
     @Test
+    void aWithheldInstallmentWhoseMoneyIsReturnedIsWithheldAgainOnThePlan() {
+        BoundCard card = binding.boundCard();
+        UUID loan = LedgerStub.loanOf(card.customerId(), "35.50", "35.50", "100.40");
+        LocalDate d0 = dueDate();
+
+        ledger.installmentDue(new InstallmentDue(loan, card.customerId(), 1, d0, "35.50"));
+        RepaymentCollected first = ledger.published(loan, RepaymentCollected.TYPE, 1, Duration.ofSeconds(20)).getFirst();
+        await().atMost(Duration.ofSeconds(10)).until(() -> withholding(loan).get("state").asString().equals("PAID"));
+        String requestNo = ChannelSimulator.transfersFor(first.repaymentId()).get(0).get("requestNo").asString();
+
+        // The bank takes the debit back, and says so twice: the plan goes on once, with the next attempt.
+        assertThat(ChannelSimulator.returnFunds(requestNo, "cardholder disputed the debit").statusCode()).isEqualTo(200);
+        ChannelSimulator.returnFunds(requestNo, "cardholder disputed the debit");
+
+        WithholdingFailed returned = ledger.published(loan, WithholdingFailed.TYPE, 1, Duration.ofSeconds(20)).getFirst();
+        assertThat(returned.code()).isEqualTo("RETURNED");
+        assertThat(returned.repaymentId()).isEqualTo(first.repaymentId());
+        assertThat(returned.willRetry()).isTrue();
+        assertThat(returned.nextAttemptOn()).isEqualTo(d0);
+        assertThat(returned.reason()).contains("cardholder disputed the debit");
+        await().atMost(Duration.ofSeconds(10)).until(() -> withholding(loan).get("state").asString().equals("PAID")
+                && withholding(loan).get("attempts").asInt() == 2);
+        List<RepaymentCollected> collected = ledger.published(loan, RepaymentCollected.TYPE, 2, Duration.ofSeconds(20));
+        assertThat(collected).hasSize(2);
+        assertThat(collected.get(1).repaymentId()).isNotEqualTo(first.repaymentId());
+        assertThat(ledger.published(loan, WithholdingFailed.TYPE, 2, Duration.ofSeconds(2))).hasSize(1);
+    }
+
+    @Test
     void nothingIsCollectedWhenTheCustomerAlreadyPaid() {
         BoundCard card = binding.boundCard();
         UUID loan = LedgerStub.loanOf(card.customerId(), "0.00", "35.50", "64.90");
