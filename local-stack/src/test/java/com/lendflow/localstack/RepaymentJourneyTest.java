@@ -104,7 +104,7 @@ class RepaymentJourneyTest {
         assertThat(SharedStack.get("/api/v1/loans/" + b.loanId() + "/settlement-certificate", other.asCustomer())
                 .statusCode()).isEqualTo(404);
         Awaitility.await().atMost(JOURNEY).untilAsserted(() -> assertThat(simulator("/sim/v1/sms?mobile=" + b.mobile()))
-                .contains("fully repaid and settled"));
+                .contains("全部还清"));
         assertBooksBalance();
     }
 

@@ -65,13 +65,12 @@ class CustomerNotifier {
     }
 
     private static String text(Drawdown d) {
-        String card = d.cardLast4() == null ? "your card" : "your card ending " + d.cardLast4();
+        String card = d.cardLast4() == null ? "您的银行卡" : "尾号" + d.cardLast4() + "的银行卡";
         return switch (d.state()) {
-            case DISBURSED -> "【Lendflow】Your loan of CNY " + Amounts.text(d.amount()) + " has been paid to " + card
-                    + ". Your first repayment of CNY " + Amounts.text(d.firstInstallment()) + " is due on "
-                    + d.firstDueDate() + ".";
-            default -> "【Lendflow】We couldn't complete your loan of CNY " + Amounts.text(d.amount()) + " to " + card
-                    + ". No money was taken and your credit line is unchanged.";
+            case DISBURSED -> "【Lendflow】您的借款" + Amounts.text(d.amount()) + "元已放款至" + card + "，首期还款"
+                    + Amounts.text(d.firstInstallment()) + "元，还款日" + d.firstDueDate() + "。";
+            default -> "【Lendflow】您的借款" + Amounts.text(d.amount()) + "元未能放款至" + card
+                    + "，未扣取任何款项，您的额度不变。";
         };
     }
 

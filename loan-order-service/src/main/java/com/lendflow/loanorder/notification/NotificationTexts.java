@@ -17,33 +17,32 @@ final class NotificationTexts {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE;
     private static final Map<String, String> WITHHOLDING_REASONS = Map.of(
-            "INSUFFICIENT_FUNDS", "your card's balance was not enough",
-            "CARD_FROZEN", "your card is frozen",
-            "CARD_LIMIT", "your card's payment limit was reached",
-            "CHANNEL_REFUSED", "your bank declined the payment",
-            "NO_CARD", "no bank card is bound to your account",
-            "RETURNED", "your bank returned the payment it had made");
+            "INSUFFICIENT_FUNDS", "银行卡余额不足",
+            "CARD_FROZEN", "银行卡已冻结",
+            "CARD_LIMIT", "银行卡已达支付限额",
+            "CHANNEL_REFUSED", "银行拒绝了本次扣款",
+            "NO_CARD", "您的账户未绑定银行卡",
+            "RETURNED", "银行已退回此前的扣款");
 
     private NotificationTexts() {
     }
 
     static String repaymentApplied(RepaymentApplied applied) {
-        return "【Lendflow】We received your repayment of CNY " + money(applied.amount()) + " on "
-                + DATE.format(applied.appliedOn()) + ". Thank you.";
+        return "【Lendflow】您于" + DATE.format(applied.appliedOn()) + "的还款" + money(applied.amount())
+                + "元已入账，感谢您按时还款。";
     }
 
     static String loanSettled(LoanSettled settled) {
-        return "【Lendflow】Your loan of CNY " + money(settled.principal()) + " is fully repaid and settled as of "
-                + DATE.format(settled.settledOn()) + ". Your settlement certificate is available in the app.";
+        return "【Lendflow】您的借款" + money(settled.principal()) + "元已于" + DATE.format(settled.settledOn())
+                + "全部还清，结清证明可在App中查看。";
     }
 
     static String withholdingFailed(WithholdingFailed failed) {
-        String reason = WITHHOLDING_REASONS.getOrDefault(String.valueOf(failed.code()), "the payment did not go through");
+        String reason = WITHHOLDING_REASONS.getOrDefault(String.valueOf(failed.code()), "扣款未成功");
         String next = failed.willRetry() && failed.nextAttemptOn() != null
-                ? " We will try again on " + DATE.format(failed.nextAttemptOn()) + "; please make sure the funds are there."
-                : " Please repay in the app to avoid overdue charges.";
-        return "【Lendflow】We couldn't collect your repayment of CNY " + money(failed.amount()) + ": " + reason + "."
-                + next;
+                ? "我们将于" + DATE.format(failed.nextAttemptOn()) + "再次扣款，请确保卡内余额充足。"
+                : "请尽快在App中还款，以免产生逾期费用。";
+        return "【Lendflow】您的还款" + money(failed.amount()) + "元扣款未成功：" + reason + "。" + next;
     }
 
     private static String money(String amount) {

@@ -79,12 +79,12 @@ class CustomerNotificationTest {
                 assertThat(states()).containsExactly("SENT", "SENT", "SENT"));
         List<String> texts = smsTo(mobile);
         assertThat(texts).hasSize(3);
-        assertThat(texts).anySatisfy(text -> assertThat(text).contains("received your repayment of CNY 33.84"));
-        assertThat(texts).anySatisfy(text -> assertThat(text).contains("couldn't collect your repayment of CNY 33.85")
-                .contains("balance was not enough").contains("try again on 2026-05-16")
+        assertThat(texts).anySatisfy(text -> assertThat(text).contains("还款33.84元已入账"));
+        assertThat(texts).anySatisfy(text -> assertThat(text).contains("您的还款33.85元扣款未成功")
+                .contains("银行卡余额不足").contains("将于2026-05-16再次扣款")
                 .doesNotContain("6222").doesNotContain("3.10"));
-        assertThat(texts).anySatisfy(text -> assertThat(text).contains("loan of CNY 100.00 is fully repaid")
-                .contains("settlement certificate"));
+        assertThat(texts).anySatisfy(text -> assertThat(text).contains("借款100.00元已于")
+                .contains("结清证明"));
     }
 
     @Test
@@ -94,7 +94,7 @@ class CustomerNotificationTest {
             if (!call.body().contains(mobile)) {
                 return new LendflowHttpServices.Answer(202, "{\"status\":\"DELIVERED\"}");
             }
-            if (call.body().contains("received your repayment")) {
+            if (call.body().contains("已入账")) {
                 // Down once, then back.
                 return repaymentAttempts.incrementAndGet() == 1 ? new LendflowHttpServices.Answer(503, "{}")
                         : new LendflowHttpServices.Answer(202, "{\"status\":\"DELIVERED\"}");
@@ -114,8 +114,8 @@ class CustomerNotificationTest {
                                 repayment -> assertThat(repayment).startsWith("REPAYMENT_APPLIED SENT 2"),
                                 withholding -> assertThat(withholding).startsWith("WITHHOLDING_FAILED FAILED 3")
                                         .contains("attempt 3").contains("503")));
-        assertThat(smsTo(mobile)).filteredOn(text -> text.contains("couldn't collect")).hasSize(3)
-                .allSatisfy(text -> assertThat(text).contains("card is frozen").contains("repay in the app"));
+        assertThat(smsTo(mobile)).filteredOn(text -> text.contains("扣款未成功")).hasSize(3)
+                .allSatisfy(text -> assertThat(text).contains("银行卡已冻结").contains("在App中还款"));
     }
 
     private <T extends Record> Envelope publish(String topic, MessageType<T> type, T payload) {
