@@ -42,6 +42,10 @@ final class SharedStack {
                 // Write-off (核销) may be requested from 5 days past due here instead of 180, so the repayment
                 // journey can write a loan off after a few end-of-day runs rather than half a year of them.
                 System.setProperty("lendflow.collection.post-loan.write-off-dpd", "5");
+                // End of day in batches of 25 loans (5,000 in production), so the fault campaign's stop of
+                // core-ledger lands while a run is between batches, not after a small book closed in one.
+                System.setProperty("lendflow.core-ledger.eod.batch-size",
+                        System.getProperty("lendflow.core-ledger.eod.batch-size", "25"));
                 Path home = Files.createTempDirectory("lendflow-stack-test");
                 StackSettings settings = new StackSettings(home, OFFSET, 15432 + OFFSET, 19092 + OFFSET, 2);
                 stack = LocalStack.start(settings);

@@ -198,13 +198,22 @@ public final class SoakSampler {
                 + Instant.now().minusNanos(System.nanoTime() - begin));
     }
 
-    /** The stack's JVM: the Java process whose LENDFLOW_HOME is {@code home} (as {@code ./lendflow up} sets it). */
+    /**
+     * The stack's JVM: the Java process whose LENDFLOW_HOME is {@code home} (as {@code ./lendflow up} sets it),
+     * preferring one that runs the local stack. Maven and this sampler are never it, though they may carry the
+     * same LENDFLOW_HOME: {@code LENDFLOW_HOME=... ./lendflow soak} did, and the first 30-minute soak sampled
+     * Maven's threads and memory instead of the stack's.
+     */
     static long stackPid(Path home) throws IOException {
+        long self = ProcessHandle.current().pid();
+        List<Long> found = new ArrayList<>();
+        List<Long> runningTheStack = new ArrayList<>();
         try (var processes = Files.list(Path.of("/proc"))) {
             for (Path process : processes.filter(p -> p.getFileName().toString().matches("[0-9]+")).toList()) {
                 try {
+                    long pid = Long.parseLong(process.getFileName().toString());
                     String command = Files.readString(process.resolve("cmdline")).replace('\0', ' ');
-                    if (!command.contains("java")) {
+                    if (pid == self || !command.contains("java") || command.contains("plexus-classworlds")) {
                         continue;
                     }
                     for (String variable : Files.readString(process.resolve("environ")).split("\0")) {
@@ -212,7 +221,10 @@ public final class SoakSampler {
                             Path cwd = process.resolve("cwd").toRealPath();
                             Path theirs = cwd.resolve(variable.substring("LENDFLOW_HOME=".length())).normalize();
                             if (theirs.equals(home.normalize())) {
-                                return Long.parseLong(process.getFileName().toString());
+                                found.add(pid);
+                                if (command.contains("local-stack") || command.contains("com.lendflow.localstack")) {
+                                    runningTheStack.add(pid);
+                                }
                             }
                         }
                     }
@@ -220,6 +232,12 @@ public final class SoakSampler {
                     // Ended meanwhile, or not ours to read.
                 }
             }
+        }
+        if (!runningTheStack.isEmpty()) {
+            return runningTheStack.getFirst();
+        }
+        if (!found.isEmpty()) {
+            return found.getFirst();
         }
         throw new IllegalStateException("no running stack found with LENDFLOW_HOME " + home + " (give -Dsoak.pid)");
     }
@@ -333,7 +351,8 @@ public final class SoakSampler {
 
         String line() {
             return String.format(Locale.ROOT, "%-22s mean %9.1f %-5s trend %+9.1f %s/h, %+8.1f %s over the window"
-                            + " (flat within ±%.1f): %s", name, mean, unit, slopePerHour, unit, changeOverWindow, unit,
+                            + " (a leak if it grows more than +%.1f): %s", name, mean, unit, slopePerHour, unit,
+                    changeOverWindow, unit,
                     tolerance, flat ? "FLAT" : "GROWING");
         }
     }

@@ -38,6 +38,12 @@ final class LoadTarget {
         return Integer.getInteger("lendflow.load." + name, otherwise);
     }
 
+    /** A rate that may be fractional (the soak runs at half the measured capacity, e.g. 1.5 a second). */
+    static double doubleProperty(String name, double otherwise) {
+        String value = System.getProperty("lendflow.load." + name);
+        return value == null || value.isBlank() ? otherwise : Double.parseDouble(value);
+    }
+
     static String describe() {
         return "gateway " + GATEWAY + ", auth " + AUTH + ", simulator " + SIMULATOR;
     }

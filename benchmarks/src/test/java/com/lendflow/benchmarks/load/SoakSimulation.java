@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public class SoakSimulation extends Simulation {
 
-    static final int RATE = LoadTarget.intProperty("rate", 20);
+    static final double RATE = LoadTarget.doubleProperty("rate", 20);
     static final int DURATION = LoadTarget.intProperty("duration", 1800);
     static final int CUSTOMERS = LoadTarget.intProperty("customers", 50);
 
