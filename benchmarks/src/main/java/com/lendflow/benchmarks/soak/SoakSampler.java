@@ -417,8 +417,8 @@ public final class SoakSampler {
                         + " (max %.0f); threads %.0f to %.0f; collections %d%n", maxLag,
                 samples.get(0).heapAfterGcMb(), samples.get(samples.size() - 1).heapAfterGcMb(),
                 samples.stream().mapToDouble(Sample::heapAfterGcMb).max().orElse(0),
-                samples.stream().mapToDouble(Sample::threads).min().orElse(0),
-                samples.stream().mapToDouble(Sample::threads).max().orElse(0),
+                samples.stream().mapToDouble(Sample::threads).filter(t -> !Double.isNaN(t)).min().orElse(Double.NaN),
+                samples.stream().mapToDouble(Sample::threads).filter(t -> !Double.isNaN(t)).max().orElse(Double.NaN),
                 samples.get(samples.size() - 1).collections() - samples.get(0).collections()));
         summary.append("verdict: ").append(flat && errors == 0 ? "FLAT, no errors"
                 : (flat ? "flat" : "NOT FLAT") + (errors == 0 ? ", no errors" : ", " + (long) errors + " ERROR line(s)"))
