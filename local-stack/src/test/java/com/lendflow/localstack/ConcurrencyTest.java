@@ -217,7 +217,6 @@ class ConcurrencyTest {
     }
 
     @Test
-    @Test
     void anAmountBetweenTheInstallmentAndThePayoffIsRefusedBeforeAnythingIsCollected() {
         // Found by this campaign: 50.00 of a fresh 100.00 loan was taken from the card, then refused by the
         // ledger as an overpayment (the standard product holds no credit) and left for a refund. Payment now
