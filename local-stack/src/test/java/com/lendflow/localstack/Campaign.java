@@ -29,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -95,8 +96,10 @@ final class Campaign {
     private final Random random;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
-    private final String app = "Bearer " + SharedStack.clientToken("app-backend");
-    private final String finance = "Bearer " + SharedStack.staffToken("finance");
+    // Tokens live 15 minutes and a long campaign runs longer: each is fetched again after 10, so no journey
+    // (at most a few minutes from its first request to its last poll) holds one that expires on the way.
+    private final FreshToken appToken = new FreshToken(() -> SharedStack.clientToken("app-backend"));
+    private final FreshToken financeToken = new FreshToken(() -> SharedStack.staffToken("finance"));
     private final Map<String, AtomicInteger> journeys = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> faults = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> faultDetails = new ConcurrentHashMap<>();
@@ -159,9 +162,9 @@ final class Campaign {
         String mobile = Identities.mobile();
         String idNumber = Identities.idNumber();
         String customerId = id(post("/api/v1/customers", "{\"name\":\"%s\",\"mobile\":\"%s\",\"idNumber\":\"%s\"}"
-                .formatted(name, mobile, idNumber), Map.of("Authorization", app), 201));
+                .formatted(name, mobile, idNumber), Map.of("Authorization", appToken.get()), 201));
         customers.add(customerId);
-        Map<String, String> asCustomer = Map.of("Authorization", app, "X-Customer-Id", customerId);
+        Map<String, String> asCustomer = Map.of("Authorization", appToken.get(), "X-Customer-Id", customerId);
         String applicationId = id(post("/api/v1/credit-applications", """
                 {"fullName":"%s","mobile":"%s","idNumber":"%s",
                  "consents":{"creditBureauAuthorisation":true,"privacyPolicy":true},
@@ -399,7 +402,7 @@ final class Campaign {
      * nothing is rerun), so the date moves exactly one day.
      */
     private String killEndOfDay() throws InterruptedException {
-        Map<String, String> asFinance = Map.of("Authorization", finance);
+        Map<String, String> asFinance = Map.of("Authorization", financeToken.get());
         HttpResponse<String> started = postAccepting("/ops/v1/eod/runs", "{}", asFinance, Set.of(202));
         String day = DrawdownJourneyTest.field(started.body(), "businessDate");
         Thread.sleep(random.nextInt(50));
@@ -430,7 +433,7 @@ final class Campaign {
 
     private String runStatus(String day) {
         HttpResponse<String> run = call(() -> HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/ops/v1/eod/runs/" + day))
-                .header("Authorization", finance).GET());
+                .header("Authorization", financeToken.get()).GET());
         Matcher status = STATUS.matcher(run.body());
         return status.find() ? status.group(1) : "NONE";
     }
@@ -600,6 +603,26 @@ final class Campaign {
 
     private void count(String outcome) {
         journeys.computeIfAbsent(outcome, k -> new AtomicInteger()).incrementAndGet();
+    }
+
+    /** A bearer token fetched again once it is ten minutes old. */
+    static final class FreshToken {
+        private static final Duration RENEW_AFTER = Duration.ofMinutes(10);
+        private final Supplier<String> fetch;
+        private String token;
+        private long fetchedAt;
+
+        FreshToken(Supplier<String> fetch) {
+            this.fetch = fetch;
+        }
+
+        synchronized String get() {
+            if (token == null || System.nanoTime() - fetchedAt > RENEW_AFTER.toNanos()) {
+                token = "Bearer " + fetch.get();
+                fetchedAt = System.nanoTime();
+            }
+            return token;
+        }
     }
 
     // --- a client that behaves like the app backend --------------------------------------------------
