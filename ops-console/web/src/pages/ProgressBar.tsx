@@ -8,7 +8,7 @@ export function ProgressBar({ progress, label, testId }: { progress: Progress; l
       <div className="progress" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={value}>
         <div className={`progress-bar${progress.running ? ' running' : ''}`} style={{ width: `${value}%` }} />
       </div>
-      <span className="progress-text">{label} · {value}%</span>
+      <span className="progress-text">{`${label} · ${value}%`}</span>
     </div>
   );
 }
