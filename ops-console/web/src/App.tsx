@@ -5,6 +5,9 @@ import { I18nContext, i18nFor, initialLanguage, LANGUAGES, useI18n, type Languag
 import { ApplicationDetail } from './pages/ApplicationDetail';
 import { Applications } from './pages/Applications';
 import { Customer, CustomerLookup } from './pages/Customer';
+import { Adjustments, Cases, CaseView } from './pages/Collection';
+import { EndOfDay } from './pages/EndOfDay';
+import { Breaks, ReconciliationRuns } from './pages/Reconciliation';
 import { Loan } from './pages/Loan';
 import { Reviews } from './pages/Reviews';
 import { SignIn } from './pages/SignIn';
@@ -94,6 +97,11 @@ const NAV = [
   { path: '/applications', key: 'nav.applications', pages: ['applications', 'application'] },
   { path: '/reviews', key: 'nav.reviews', pages: ['reviews'] },
   { path: '/customers', key: 'nav.customers', pages: ['customers', 'customer', 'loan'] },
+  { path: '/collection', key: 'nav.collection', pages: ['collection', 'case'] },
+  { path: '/adjustments', key: 'nav.adjustments', pages: ['adjustments'] },
+  { path: '/reconciliation', key: 'nav.reconciliation', pages: ['reconciliation'] },
+  { path: '/breaks', key: 'nav.breaks', pages: ['breaks'] },
+  { path: '/eod', key: 'nav.eod', pages: ['eod'] },
 ] as const;
 
 function Shell({ session, route, onSignOut }: { session: Session; route: Route; onSignOut: () => void }) {
@@ -116,13 +124,13 @@ function Shell({ session, route, onSignOut }: { session: Session; route: Route; 
         <LanguageSwitch />
       </header>
       <main>
-        <Page route={route} />
+        <Page route={route} me={session.username} />
       </main>
     </div>
   );
 }
 
-function Page({ route }: { route: Route }) {
+function Page({ route, me }: { route: Route; me: string }) {
   const { t } = useI18n();
   switch (route.page) {
     case 'sign-in':
@@ -138,6 +146,18 @@ function Page({ route }: { route: Route }) {
       return <Customer key={route.id} id={route.id} />;
     case 'loan':
       return <Loan key={route.id} id={route.id} />;
+    case 'collection':
+      return <Cases query={route.query} me={me} />;
+    case 'case':
+      return <CaseView key={route.id} id={route.id} />;
+    case 'adjustments':
+      return <Adjustments query={route.query} />;
+    case 'reconciliation':
+      return <ReconciliationRuns query={route.query} />;
+    case 'breaks':
+      return <Breaks query={route.query} />;
+    case 'eod':
+      return <EndOfDay query={route.query} />;
     default:
       return <div className="panel"><h1>{t('app.notFound')}</h1><p className="mono">{route.path}</p></div>;
   }

@@ -7,6 +7,12 @@ export type Route =
   | { page: 'customers'; query: Record<string, string> }
   | { page: 'customer'; id: string }
   | { page: 'loan'; id: string }
+  | { page: 'collection'; query: Record<string, string> }
+  | { page: 'case'; id: string }
+  | { page: 'adjustments'; query: Record<string, string> }
+  | { page: 'reconciliation'; query: Record<string, string> }
+  | { page: 'breaks'; query: Record<string, string> }
+  | { page: 'eod'; query: Record<string, string> }
   | { page: 'not-found'; path: string };
 
 const UUID = /^[0-9a-fA-F-]{36}$/;
@@ -36,6 +42,14 @@ export function parseRoute(hash: string): Route {
       return UUID.test(id) ? { page: 'customer', id } : { page: 'not-found', path };
     case 'loans':
       return id !== undefined && UUID.test(id) ? { page: 'loan', id } : { page: 'not-found', path };
+    case 'collection':
+      if (id === undefined) return { page: 'collection', query };
+      return UUID.test(id) ? { page: 'case', id } : { page: 'not-found', path };
+    case 'adjustments':
+    case 'reconciliation':
+    case 'breaks':
+    case 'eod':
+      return id === undefined ? { page: first, query } : { page: 'not-found', path };
     default:
       return { page: 'not-found', path };
   }

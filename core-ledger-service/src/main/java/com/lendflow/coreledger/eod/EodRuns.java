@@ -1,9 +1,12 @@
 package com.lendflow.coreledger.eod;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -19,14 +22,26 @@ class EodRuns {
     }
 
     Optional<EodRun> find(LocalDate day) {
-        return jdbc.sql("select * from eod_run where business_date = ?").param(day)
-                .query((rs, row) -> new EodRun(rs.getObject("business_date", LocalDate.class), rs.getString("phase"),
-                        rs.getString("status"), rs.getInt("loans_total"), rs.getInt("loans_done"), rs.getInt("batches"),
-                        rs.getObject("started_at", OffsetDateTime.class).toInstant(),
-                        Optional.ofNullable(rs.getObject("finished_at", OffsetDateTime.class))
-                                .map(OffsetDateTime::toInstant).orElse(null),
-                        rs.getInt("attempts"), rs.getString("failure")))
-                .optional();
+        return jdbc.sql("select * from eod_run where business_date = ?").param(day).query(EodRuns::map).optional();
+    }
+
+    /** One page of the runs, the latest business date first. */
+    List<EodRun> latest(int page, int size) {
+        return jdbc.sql("select * from eod_run order by business_date desc limit ? offset ?")
+                .params(size, (long) page * size).query(EodRuns::map).list();
+    }
+
+    long count() {
+        return jdbc.sql("select count(*) from eod_run").query(Long.class).single();
+    }
+
+    private static EodRun map(ResultSet rs, int row) throws SQLException {
+        return new EodRun(rs.getObject("business_date", LocalDate.class), rs.getString("phase"),
+                rs.getString("status"), rs.getInt("loans_total"), rs.getInt("loans_done"), rs.getInt("batches"),
+                rs.getObject("started_at", OffsetDateTime.class).toInstant(),
+                Optional.ofNullable(rs.getObject("finished_at", OffsetDateTime.class))
+                        .map(OffsetDateTime::toInstant).orElse(null),
+                rs.getInt("attempts"), rs.getString("failure"));
     }
 
     /** Starts the run of {@code day}, or resumes a failed one (counting the attempt). */

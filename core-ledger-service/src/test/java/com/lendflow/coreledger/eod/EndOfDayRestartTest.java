@@ -94,6 +94,14 @@ class EndOfDayRestartTest {
             assertThat(run.body()).contains("\"status\":\"FINISHED\"").contains("\"phase\":\"DONE\"");
         });
         assertThat(finance.get("/ops/v1/business-date").body()).contains(day.plusDays(1).toString());
+        // The history the console shows: the latest day first, paged in the database.
+        var history = finance.get("/ops/v1/eod/runs?size=1");
+        assertThat(history.statusCode()).isEqualTo(200);
+        assertThat(history.body()).startsWith("{\"items\":[{\"businessDate\":\"" + day + "\"")
+                .contains("\"size\":1").containsPattern("\"totalItems\":[1-9]");
+        var tooLarge = finance.get("/ops/v1/eod/runs?size=1000");
+        assertThat(tooLarge.statusCode()).isEqualTo(400);
+        assertThat(tooLarge.body()).contains("\"field\":\"size\"");
         assertThat(HttpProbe.localhost(port).bearer(TestTokens.staff("agent", "OPS_AGENT"))
                 .postJson("/ops/v1/eod/runs", "").statusCode()).isEqualTo(403);
     }

@@ -1,0 +1,244 @@
+// The console's working pages end to end, in a real headless Chromium (Debian's package, driven by
+// playwright-core; no browser is downloaded) against a running stack's gateway. OpsConsoleWorkE2ETest in
+// local-stack prepares an overdue borrower's case (assigned to "agent") and a phantom payout on today's
+// channel statement, runs this script and then asks the services what they hold. By hand, against
+// `./lendflow up` with such data: LENDFLOW_GATEWAY=http://localhost:8080 E2E_CASE_ID=... E2E_LOAN_ID=...
+// E2E_BORROWER_MOBILE=... E2E_PROMISE_DATE=... E2E_RECONCILIATION_DATE=... E2E_PHANTOM=...
+// E2E_BUSINESS_DATE=... node e2e/work.e2e.mjs
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+function fail(message) {
+  console.error(`E2E FAILED: ${message}`);
+  process.exit(1);
+}
+
+const env = (name, fallback) => {
+  const value = process.env[name] ?? fallback;
+  if (value === undefined || value === '') fail(`${name} is not set`);
+  return value;
+};
+
+const gateway = env('LENDFLOW_GATEWAY').replace(/\/$/, '');
+const caseId = env('E2E_CASE_ID');
+const loanId = env('E2E_LOAN_ID');
+const mobile = env('E2E_BORROWER_MOBILE');
+const promiseDate = env('E2E_PROMISE_DATE');
+const reconciliationDate = env('E2E_RECONCILIATION_DATE');
+const phantom = env('E2E_PHANTOM');
+const businessDate = env('E2E_BUSINESS_DATE');
+const executablePath = env('CHROMIUM', '/usr/bin/chromium');
+const shots = resolve(env('E2E_SCREENSHOTS', 'target/e2e-screenshots'));
+const timeout = Number(process.env.E2E_TIMEOUT_MS ?? 60000);
+
+if (!existsSync(executablePath)) {
+  console.error(`E2E FAILED: no Chromium at ${executablePath}. Install Debian's package: ` +
+    'apt-get update -qq && apt-get install -y -qq chromium (or set CHROMIUM to the browser binary).');
+  process.exit(3);
+}
+let chromium;
+try {
+  ({ chromium } = await import('playwright-core'));
+} catch (e) {
+  fail(`playwright-core is not installed (run npm ci in ops-console): ${e.message}`);
+}
+mkdirSync(shots, { recursive: true });
+const profile = mkdtempSync(join(tmpdir(), 'lendflow-console-work-e2e-'));
+const started = Date.now();
+const step = (what) => console.log(`[${((Date.now() - started) / 1000).toFixed(1)} s] ${what}`);
+
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath,
+  headless: true,
+  viewport: { width: 1366, height: 768 },
+  locale: 'zh-CN',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+context.setDefaultTimeout(timeout);
+const page = context.pages()[0] ?? await context.newPage();
+const browserErrors = [];
+page.on('pageerror', (e) => browserErrors.push(e.message));
+// The refusals the journey provokes (400 for a missing field, 403 for the agent's approval) are logged by
+// Chromium as failed loads; they are expected.
+page.on('console', (m) => {
+  if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) browserErrors.push(m.text());
+});
+
+async function shot(name) {
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+  step(`screenshot ${name}.png`);
+}
+
+async function mainText() {
+  return (await page.locator('main, body').first().innerText()).slice(0, 2000);
+}
+
+async function visible(locator, what) {
+  await locator.first().waitFor({ state: 'visible' }).catch(async () => {
+    throw new Error(`${what}: not on the page, which shows: ${await mainText()}`);
+  });
+}
+
+async function expectText(locator, text, what) {
+  await visible(locator.filter({ hasText: text }), `${what} (expected "${text}")`);
+}
+
+async function noWholeMobile(where) {
+  if ((await page.content()).includes(mobile)) throw new Error(`the borrower's whole mobile number is on the ${where}`);
+}
+
+async function signIn(username) {
+  await page.goto(`${gateway}/console/`);
+  await page.locator('[data-testid=sign-in-form]').waitFor();
+  await page.locator('#f-username').fill(username);
+  await page.locator('#f-password').fill(`${username}-password`);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.locator('[data-testid=who]').filter({ hasText: username }).waitFor();
+}
+
+async function signOut() {
+  await page.locator('[data-testid=who] button').click();
+  await page.locator('[data-testid=sign-in-form]').waitFor();
+}
+
+async function adjustmentCard(id) {
+  await page.goto(`${gateway}/console/#/adjustments?state=REQUESTED`);
+  const card = page.locator(`article[data-adjustment="${id}"]`);
+  await visible(card, `the waiver ${id} in the approvals`);
+  return card;
+}
+
+try {
+  // An agent finds the overdue borrower's case in their own worklist, filtered on the server by bucket.
+  step(`opening ${gateway}/console/ as agent`);
+  await signIn('agent');
+  await page.locator('a[data-nav=collection]').click();
+  await page.locator('#f-bucket').selectOption('M1');
+  await page.getByRole('button', { name: '查询' }).click();
+  const row = page.locator(`[data-testid=cases] tr[data-case="${caseId}"]`);
+  await visible(row, 'the overdue case in the agent\'s worklist');
+  await page.waitForFunction(() => window.location.hash.includes('bucket=M1'));
+  const others = await page.locator('[data-testid=cases] tbody tr[data-case]').evaluateAll(
+    (rows) => rows.filter((r) => !r.textContent.includes('M1')).length);
+  if (others !== 0) throw new Error(`the worklist filtered on M1 shows ${others} cases of other buckets`);
+  await shot('11-worklist');
+
+  // The case: the borrower masked, the loan's overdue amount and bucket.
+  await row.locator('a').first().click();
+  await page.locator('[data-testid=case-state][data-state=OPEN]').waitFor();
+  await expectText(page.locator('[data-testid=case-bucket]'), 'M1', 'the case\'s bucket');
+  await visible(page.locator(`[data-testid=case-loans] tr[data-loan="${loanId}"]`), 'the overdue loan');
+  await expectText(page.locator('[data-testid=case-loans]'), '#1', 'the overdue installment');
+  await expectText(page.locator('[data-testid=case-borrower]'), '****', 'the masked borrower');
+  await noWholeMobile('case page');
+  await shot('12-case');
+
+  // A promise to pay: the API refuses a promise without an amount next to the amount, then takes it.
+  const contact = page.locator('[data-testid=contact-form]');
+  await contact.locator('#f-mobile').fill(mobile);
+  await contact.locator('#f-outcome').selectOption('PROMISED_TO_PAY');
+  await contact.locator('#f-promise-date').fill(promiseDate);
+  await contact.locator('button[data-action=log-contact]').click();
+  await expectText(contact.locator('[data-field-error="promise.amount"]'), '必须大于 0', 'a promise without an amount');
+  await shot('13-promise-refused');
+  await contact.locator('#f-promise-amount').fill('35.00');
+  await contact.locator('#f-note').fill('borrower lost income this month; will pay 35 yuan by the promised date');
+  await contact.locator('button[data-action=log-contact]').click();
+  await visible(page.locator('[data-testid=case-contacts] tr[data-outcome=PROMISED_TO_PAY]'), 'the logged call');
+  await expectText(page.locator('[data-testid=case-promises] tr[data-state=OPEN]'), '35.00', 'the promise to pay');
+  await noWholeMobile('case page after the call');
+  await shot('14-promise-logged');
+
+  // The agent asks for a waiver of some interest.
+  const relief = page.locator('[data-testid=adjustment-form]');
+  await relief.locator('#f-kind').selectOption('WAIVER');
+  await relief.locator('#f-interest').fill('0.10');
+  await relief.locator('#f-reason').fill('the agent\'s call: lost income this month');
+  await relief.locator('button[data-action=request-adjustment]').click();
+  const requested = relief.locator('[data-testid=adjustment-requested]');
+  await visible(requested, 'the waiver requested');
+  const waiver = await requested.getAttribute('data-adjustment');
+  step(`waiver ${waiver}`);
+  await visible(page.locator(`[data-testid=case-adjustments] tr[data-adjustment="${waiver}"][data-state=REQUESTED]`),
+    'the waiver in the case');
+  await shot('15-waiver-requested');
+
+  // The agent may read the approvals but not approve: the API's refusal shows, the waiver still waits.
+  let card = await adjustmentCard(waiver);
+  await card.locator('textarea').fill('looks fine to the agent');
+  await card.locator('button[data-action=approve]').click();
+  await expectText(card.locator('[data-testid=not-allowed]'), '无权限', 'an agent approving a waiver');
+  if ((await card.getAttribute('data-state')) !== 'REQUESTED') throw new Error('the waiver moved on the agent\'s click');
+  await shot('16-agent-may-not-approve');
+  await signOut();
+
+  // A supervisor approves it, told first that a decision needs a reason.
+  await signIn('supervisor');
+  card = await adjustmentCard(waiver);
+  await card.locator('button[data-action=approve]').click();
+  await expectText(card.locator('[data-field-error=reason]'), '必填', 'an approval without a reason');
+  await card.locator('textarea').fill('hardship confirmed on the call; interest waived once');
+  await card.locator('button[data-action=approve]').click();
+  await visible(card.locator('[data-testid=adjustment-decided]'), 'the approved waiver');
+  await shot('17-supervisor-approved');
+  await signOut();
+
+  // Finance reconciles the channel for today, watching the runs, and finds the phantom payout.
+  await signIn('finance');
+  await page.locator('a[data-nav=reconciliation]').click();
+  const start = page.locator('[data-testid=start-runs]');
+  await start.locator('#f-start-date').fill(reconciliationDate);
+  await start.locator('#f-start-reconciliation').selectOption('CHANNEL');
+  await start.locator('#f-start-party').fill('simpay');
+  await start.locator('#f-start-reason').fill('console journey: today\'s channel statement');
+  await start.locator('button[data-action=start-runs]').click();
+  const run = page.locator(`[data-testid=runs] tr[data-reconciliation=CHANNEL][data-party=simpay]`);
+  await visible(page.locator('[data-testid=runs] tr[data-reconciliation=CHANNEL][data-party=simpay][data-state=FINISHED]'),
+    'the finished channel run');
+  await page.locator('[data-testid=recon-progress][data-running=false]').waitFor();
+  await shot('18-reconciliation-runs');
+  await run.locator('a').click();
+  const phantomRow = page.locator(`[data-testid=breaks] tr[data-reference="${phantom}"]`);
+  await visible(page.locator(`[data-testid=breaks] tr[data-reference="${phantom}"][data-state=OPEN]`), 'the phantom payout\'s break');
+  if ((await phantomRow.getAttribute('data-class')) !== 'MISSING_ON_OUR_SIDE') {
+    throw new Error(`the phantom payout is a ${await phantomRow.getAttribute('data-class')} break`);
+  }
+  await visible(page.locator('[data-testid=breaks-by-class] a[data-class=MISSING_ON_OUR_SIDE]:not([data-count="0"])'),
+    'the count of breaks missing on our side');
+  await shot('19-breaks');
+
+  // Resolved with a reason, which the API requires.
+  await phantomRow.locator('button[data-action=open-resolve]').click();
+  const resolveForm = page.locator('[data-testid=breaks] tr.form-row');
+  await resolveForm.locator('select').selectOption('FALSE_ALARM');
+  await resolveForm.locator('button[data-action=resolve]').click();
+  await expectText(resolveForm.locator('[data-field-error=reason]'), '必填', 'a resolution without a reason');
+  await resolveForm.locator('textarea').fill('the channel\'s test transfer, never paid out');
+  await resolveForm.locator('button[data-action=resolve]').click();
+  await visible(page.locator(`[data-testid=breaks] tr[data-reference="${phantom}"][data-state=RESOLVED]`), 'the resolved break');
+  await expectText(page.locator(`[data-testid=breaks] tr[data-reference="${phantom}"] [data-testid=break-resolution]`),
+    'never paid out', 'the resolution');
+  await shot('20-break-resolved');
+
+  // End of day: its history, then the day's run with its bar until the date moves on.
+  await page.locator('a[data-nav=eod]').click();
+  await expectText(page.locator('[data-testid=business-date]'), businessDate, 'the business date');
+  await visible(page.locator('[data-testid=eod-history] tr[data-eod][data-status=FINISHED]'), 'the history of runs');
+  await shot('21-eod-history');
+  await page.locator('button[data-action=start-eod]').click();
+  await visible(page.locator(`[data-testid=eod-latest][data-date="${businessDate}"][data-status=FINISHED]`), 'the finished run');
+  await page.locator('[data-testid=eod-progress][data-percent="100"]').waitFor();
+  await shot('22-eod-finished');
+
+  if (browserErrors.length > 0) throw new Error(`the browser reported errors: ${browserErrors.join(' | ')}`);
+  step('E2E PASSED');
+} catch (e) {
+  await page.screenshot({ path: join(shots, 'work-failure.png'), fullPage: true }).catch(() => {});
+  console.error(`E2E FAILED at ${page.url()}: ${e.stack ?? e}`);
+  process.exitCode = 1;
+} finally {
+  await context.close();
+  rmSync(profile, { recursive: true, force: true });
+}
