@@ -4,7 +4,10 @@ import { ApiContext } from './components';
 import { I18nContext, i18nFor, initialLanguage, LANGUAGES, useI18n, type Language } from './i18n/i18n';
 import { ApplicationDetail } from './pages/ApplicationDetail';
 import { Applications } from './pages/Applications';
-import { Customer, CustomerLookup } from './pages/Customer';
+import { Customer } from './pages/Customer';
+import { Config } from './pages/Config';
+import { CustomerSearch } from './pages/CustomerSearch';
+import { Dashboard } from './pages/Dashboard';
 import { Loan } from './pages/Loan';
 import { Reviews } from './pages/Reviews';
 import { SignIn } from './pages/SignIn';
@@ -94,6 +97,8 @@ const NAV = [
   { path: '/applications', key: 'nav.applications', pages: ['applications', 'application'] },
   { path: '/reviews', key: 'nav.reviews', pages: ['reviews'] },
   { path: '/customers', key: 'nav.customers', pages: ['customers', 'customer', 'loan'] },
+  { path: '/dashboard', key: 'nav.dashboard', pages: ['dashboard'] },
+  { path: '/config', key: 'nav.config', pages: ['config'] },
 ] as const;
 
 function Shell({ session, route, onSignOut }: { session: Session; route: Route; onSignOut: () => void }) {
@@ -133,11 +138,15 @@ function Page({ route }: { route: Route }) {
     case 'reviews':
       return <Reviews query={route.query} />;
     case 'customers':
-      return <CustomerLookup />;
+      return <CustomerSearch />;
     case 'customer':
       return <Customer key={route.id} id={route.id} />;
     case 'loan':
       return <Loan key={route.id} id={route.id} />;
+    case 'dashboard':
+      return <Dashboard query={route.query} />;
+    case 'config':
+      return <Config query={route.query} />;
     default:
       return <div className="panel"><h1>{t('app.notFound')}</h1><p className="mono">{route.path}</p></div>;
   }

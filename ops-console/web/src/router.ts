@@ -7,6 +7,8 @@ export type Route =
   | { page: 'customers'; query: Record<string, string> }
   | { page: 'customer'; id: string }
   | { page: 'loan'; id: string }
+  | { page: 'dashboard'; query: Record<string, string> }
+  | { page: 'config'; query: Record<string, string> }
   | { page: 'not-found'; path: string };
 
 const UUID = /^[0-9a-fA-F-]{36}$/;
@@ -36,6 +38,10 @@ export function parseRoute(hash: string): Route {
       return UUID.test(id) ? { page: 'customer', id } : { page: 'not-found', path };
     case 'loans':
       return id !== undefined && UUID.test(id) ? { page: 'loan', id } : { page: 'not-found', path };
+    case 'dashboard':
+      return id === undefined ? { page: 'dashboard', query } : { page: 'not-found', path };
+    case 'config':
+      return id === undefined ? { page: 'config', query } : { page: 'not-found', path };
     default:
       return { page: 'not-found', path };
   }
