@@ -85,9 +85,9 @@ interface Counts { approved: number; rejected: number; failed: number; all: numb
 function Approval({ from, to }: { from: string; to: string }) {
   const { t } = useI18n();
   // Submitted within the period, in Beijing days; the counts are loan-order's own (totalItems of a one-row page).
-  const window = { from: dayStart(from), to: dayStart(addDays(to, 1)), size: 1 };
+  const period = { from: dayStart(from), to: dayStart(addDays(to, 1)), size: 1 };
   const [load] = useLoad<Counts>(`approval:${from}:${to}`, async (api) => {
-    const count = (state?: string) => api.get<CountOnly>('/ops/v1/credit-applications', { ...window, state }).then((p) => p.totalItems);
+    const count = (state?: string) => api.get<CountOnly>('/ops/v1/credit-applications', { ...period, state }).then((p) => p.totalItems);
     const [approved, rejected, failed, all] = await Promise.all([count('APPROVED'), count('REJECTED'), count('FAILED'), count()]);
     return { approved, rejected, failed, all };
   });
