@@ -161,3 +161,20 @@ describe('calendar dates', () => {
     expect(addDays('2024-12-31', 1)).toBe('2025-01-01');
   });
 });
+
+describe('a coupon campaign form', () => {
+  it('keeps the kind, sends empty boxes as not set and lists as lists', async () => {
+    const { campaignForm, campaignRequest } = await import('./admin');
+    const form = campaignForm({
+      id: 'c1', name: 'Launch', kind: 'RATE_DISCOUNT', discountedRate: '0.09125', interestFreeDays: null, minimumAmount: '100.00',
+      allowedTerms: [3, 6], validFrom: null, validUntil: null, validDays: 30, ruleGrades: ['A', 'B'], status: 'ACTIVE',
+      createdAt: '2026-11-01T00:00:00Z', createdBy: 'admin', changedAt: null, changedBy: null,
+    });
+    expect(form.interestFreeDays).toBe('');
+    expect(form.allowedTerms).toBe('3,6');
+    expect(campaignRequest({ ...form, validDays: '45', ruleGrades: 'a b', reason: 'longer' }, 'RATE_DISCOUNT')).toEqual({
+      name: 'Launch', kind: 'RATE_DISCOUNT', discountedRate: '0.09125', interestFreeDays: null, minimumAmount: '100.00',
+      allowedTerms: [3, 6], validFrom: null, validUntil: null, validDays: 45, ruleGrades: ['A', 'B'], reason: 'longer',
+    });
+  });
+});

@@ -3,7 +3,7 @@
  * is tested on its own. Money arrives as decimal strings; shares of money are computed on whole fen
  * (BigInt), never through floats; only pixel geometry uses numbers.
  */
-import type { GradeRow, Partner, PortfolioBucket, Rule } from './types-admin';
+import type { Campaign, GradeRow, Partner, PortfolioBucket, Rule } from './types-admin';
 
 /** A decimal amount string ("1234.5", "-3.00") as whole fen; anything else is 0n. */
 export function fen(amount: string | null | undefined): bigint {
@@ -231,4 +231,44 @@ export function addDays(date: string, n: number): string {
   const [y, m, d] = date.split('-').map(Number);
   const moved = new Date(Date.UTC(y, m - 1, d + n));
   return moved.toISOString().slice(0, 10);
+}
+
+export interface CampaignForm {
+  name: string;
+  discountedRate: string;
+  interestFreeDays: string;
+  minimumAmount: string;
+  allowedTerms: string;
+  validFrom: string;
+  validUntil: string;
+  validDays: string;
+  ruleGrades: string;
+  reason: string;
+}
+
+export function campaignForm(c: Campaign): CampaignForm {
+  return {
+    name: c.name, discountedRate: c.discountedRate ?? '', interestFreeDays: c.interestFreeDays?.toString() ?? '',
+    minimumAmount: c.minimumAmount ?? '', allowedTerms: (c.allowedTerms ?? []).join(','), validFrom: c.validFrom ?? '',
+    validUntil: c.validUntil ?? '', validDays: c.validDays?.toString() ?? '', ruleGrades: (c.ruleGrades ?? []).join(','), reason: '',
+  };
+}
+
+const blankToNull = (text: string) => (text.trim() === '' ? null : text.trim());
+
+/** The campaign's whole new terms, its kind unchanged; an empty box is "not set" (null), never "0". */
+export function campaignRequest(form: CampaignForm, kind: string) {
+  return {
+    name: form.name,
+    kind,
+    discountedRate: blankToNull(form.discountedRate),
+    interestFreeDays: form.interestFreeDays.trim() === '' ? null : integerOrNull(form.interestFreeDays),
+    minimumAmount: blankToNull(form.minimumAmount),
+    allowedTerms: list(form.allowedTerms).map(integerOrNull),
+    validFrom: blankToNull(form.validFrom),
+    validUntil: blankToNull(form.validUntil),
+    validDays: form.validDays.trim() === '' ? null : integerOrNull(form.validDays),
+    ruleGrades: list(form.ruleGrades).map((g) => g.toUpperCase()),
+    reason: form.reason,
+  };
 }

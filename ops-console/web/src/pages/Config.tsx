@@ -1,5 +1,8 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { gradeForm, gradeRequest, partnerForm, partnerRequest, ruleForm, ruleRequest, type GradeForm, type PartnerForm, type RuleForm } from '../admin';
+import {
+  campaignForm, campaignRequest, gradeForm, gradeRequest, partnerForm, partnerRequest, ruleForm, ruleRequest,
+  type CampaignForm, type GradeForm, type PartnerForm, type RuleForm,
+} from '../admin';
 import { asApiError, Badge, Field, FormProblem, Loaded, ProblemBox, Section, useApi, useFieldErrors, useLoad } from '../components';
 import { instant, money, rate } from '../format';
 import { useI18n } from '../i18n/i18n';
@@ -227,7 +230,8 @@ function GradeEditor({ table, onSaved }: { table: GradeTable; onSaved: () => voi
 
 function Coupons({ selected }: { selected?: string }) {
   const { t, v } = useI18n();
-  const [load] = useLoad<Campaign[]>('campaigns', (api) => api.get('/ops/v1/marketing/campaigns'));
+  const [round, setRound] = useState(0);
+  const [load] = useLoad<Campaign[]>(`campaigns:${round}`, (api) => api.get('/ops/v1/marketing/campaigns'));
   return (
     <>
       <Section title={t('config.campaigns')} testId="campaigns">
@@ -246,7 +250,7 @@ function Coupons({ selected }: { selected?: string }) {
                     <td>{c.validFrom ?? '—'} – {c.validUntil ?? '—'}</td>
                     <td><Badge group="campaignStatus" value={c.status} /></td>
                     <td>{c.changedBy ?? c.createdBy ?? '—'}</td>
-                    <td><a href={href('/config', { tab: 'coupons', item: c.id })}>{t('config.history')}</a></td>
+                    <td><a href={href('/config', { tab: 'coupons', item: c.id })} data-action="edit-campaign">{t('config.edit')}</a></td>
                   </tr>
                 ))}
               </tbody>
@@ -254,7 +258,15 @@ function Coupons({ selected }: { selected?: string }) {
           )}
         </Loaded>
       </Section>
-      {selected ? <AuditTrail service="marketing-service" subjectType="campaign" subjectId={selected} round={0} /> : null}
+      {selected && load.state === 'done' ? (() => {
+        const campaign = load.data.find((c) => c.id === selected);
+        return campaign ? (
+          <div className="columns">
+            <CampaignEditor key={`${campaign.id}:${campaign.changedAt}`} campaign={campaign} onSaved={() => setRound((n) => n + 1)} />
+            <AuditTrail service="marketing-service" subjectType="campaign" subjectId={campaign.id} round={round} />
+          </div>
+        ) : null;
+      })() : null}
     </>
   );
 }
@@ -318,10 +330,19 @@ function Partners({ selected }: { selected?: string }) {
       {selected && partners.state === 'done' ? (() => {
         const partner = partners.data.find((p) => p.partnerId === selected);
         return partner ? (
-          <div className="columns">
+          <><div className="columns">
             <PartnerEditor key={`${partner.partnerId}:${partner.version}`} partner={partner} onSaved={() => setRound((n) => n + 1)} />
             <AuditTrail service="funding-service" subjectType="funding-partner" subjectId={partner.partnerId} round={round} />
           </div>
+          {positions.state === 'done' ? (
+            <div className="columns">
+              <PlanEditor key={`plan:${partner.partnerId}:${round}`} partner={partner} date={positions.data.businessDate}
+                          plan={positions.data.positions.find((x) => x.partnerId === partner.partnerId)?.plan ?? partner.dailyPlan}
+                          onSaved={() => setRound((n) => n + 1)} />
+              <AuditTrail service="funding-service" subjectType="funding-position"
+                          subjectId={`${partner.partnerId}/${positions.data.businessDate}`} round={round} />
+            </div>
+          ) : null}</>
         ) : null;
       })() : null}
     </>
@@ -358,6 +379,62 @@ function PartnerEditor({ partner, onSaved }: { partner: Partner; onSaved: () => 
         {text('maxAmount', t('config.partner.maxAmount'))}
         {text('termMonths', t('config.partner.terms'))}
         {text('dailyPlan', t('config.partner.dailyPlan'))}
+        <Reason form={form} setForm={setForm} errors={errors} />
+        <FormProblem error={error} errors={errors} />
+        <SaveButtons busy={busy} saved={saved !== undefined} />
+      </form>
+    </Section>
+  );
+}
+
+function PlanEditor({ partner, date, plan, onSaved }: { partner: Partner; date: string; plan: string; onSaved: () => void }) {
+  const { t } = useI18n();
+  const [form, setForm] = useState({ amount: plan, reason: '' });
+  const { error, busy, saved, save } = useSave<unknown>();
+  const errors = useFieldErrors(error, ['amount', 'reason']);
+  const submit = async (event: FormEvent) => {
+    if (await save(`/ops/v1/funding/partners/${partner.partnerId}/plans/${date}`, { amount: form.amount.trim(), reason: form.reason }, event)) onSaved();
+  };
+  return (
+    <Section title={t('config.planFor', { name: partner.name, date })} testId="plan-editor">
+      <form onSubmit={submit} noValidate className="edit-form">
+        <Field name="amount" label={t('config.position.plan')} errors={errors}>
+          <input id="f-amount" value={form.amount} onChange={(e) => setForm({ ...form, amount: e.target.value })} />
+        </Field>
+        <Reason form={form} setForm={setForm} errors={errors} />
+        <FormProblem error={error} errors={errors} />
+        <SaveButtons busy={busy} saved={saved !== undefined} />
+      </form>
+    </Section>
+  );
+}
+
+function CampaignEditor({ campaign, onSaved }: { campaign: Campaign; onSaved: () => void }) {
+  const { t } = useI18n();
+  const [form, setForm] = useState<CampaignForm>(() => campaignForm(campaign));
+  const { error, busy, saved, save } = useSave<Campaign>();
+  const fields = ['name', 'discountedRate', 'interestFreeDays', 'minimumAmount', 'allowedTerms', 'validFrom', 'validUntil',
+    'validDays', 'ruleGrades', 'reason', 'kind'];
+  const errors = useFieldErrors(error, fields);
+  const text = (name: Exclude<keyof CampaignForm, 'reason'>, label: string, type = 'text') => (
+    <Field name={name} label={label} errors={errors}>
+      <input id={`f-${name}`} type={type} value={form[name]} onChange={(e) => setForm({ ...form, [name]: e.target.value })} />
+    </Field>
+  );
+  const submit = async (event: FormEvent) => {
+    if (await save(`/ops/v1/marketing/campaigns/${campaign.id}`, campaignRequest(form, campaign.kind), event)) onSaved();
+  };
+  return (
+    <Section title={t('config.editCampaign', { name: campaign.name })} testId="campaign-editor">
+      <form onSubmit={submit} noValidate className="edit-form">
+        {text('name', t('config.campaign.name'))}
+        {campaign.kind === 'RATE_DISCOUNT' ? text('discountedRate', t('config.campaign.rate')) : text('interestFreeDays', t('config.campaign.days'))}
+        {text('minimumAmount', t('config.campaign.minimum'))}
+        {text('allowedTerms', t('config.partner.terms'))}
+        {text('validDays', t('config.campaign.validDays'))}
+        {text('validFrom', t('config.campaign.validFrom'), 'date')}
+        {text('validUntil', t('config.campaign.validUntil'), 'date')}
+        {text('ruleGrades', t('config.campaign.grades'))}
         <Reason form={form} setForm={setForm} errors={errors} />
         <FormProblem error={error} errors={errors} />
         <SaveButtons busy={busy} saved={saved !== undefined} />
