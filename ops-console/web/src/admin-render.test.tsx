@@ -33,6 +33,12 @@ describe('charts', () => {
     expect(html).toMatch(/meter-warn" style="width:92.5%"/);
     expect(html).toMatch(/meter-stop" style="width:100%"/);
   });
+
+  it('draw a plain share without a plan as neither warning nor stop', () => {
+    const html = render(<MeterRows rows={[{ key: 'approved', label: 'A', percent: '100.0', text: '1' }]} />);
+    expect(html).toMatch(/meter-plain" style="width:100%"/);
+    expect(html).not.toContain('meter-stop');
+  });
 });
 
 describe('an audit record', () => {

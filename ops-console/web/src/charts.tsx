@@ -81,7 +81,8 @@ export function MeterRows({ rows, markPercent, testId }: {
     <div className="meters" data-testid={testId}>
       {rows.map((row) => {
         const width = barPercent(row.percent);
-        const tone = width >= 100 ? 'stop' : markPercent !== undefined && width >= markPercent ? 'warn' : 'ok';
+        // Only a meter against a plan warns and stops; a plain share (approved of all) is just a share.
+        const tone = markPercent === undefined ? 'plain' : width >= 100 ? 'stop' : width >= markPercent ? 'warn' : 'ok';
         return (
           <div className="meter-row" key={row.key} data-row={row.key} data-percent={row.percent ?? ''}>
             <span className="meter-label">{row.label}</span>
