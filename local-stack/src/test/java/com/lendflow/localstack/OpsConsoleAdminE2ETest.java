@@ -49,6 +49,14 @@ class OpsConsoleAdminE2ETest {
         String purpose = "e2e " + run + ": the customer disputes the registered mobile";
 
         Path screenshots = CONSOLE.resolve("target/e2e-screenshots/admin");
+        if (Files.isDirectory(screenshots)) {
+            // A failure.png of an earlier run must not sit next to this run's pages.
+            try (var old = Files.list(screenshots)) {
+                for (Path file : old.toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
         Path log = Files.createTempFile("ops-console-admin-e2e", ".log");
         ProcessBuilder node = new ProcessBuilder("node", "e2e/admin.e2e.mjs")
                 .directory(CONSOLE.toFile())
