@@ -4,11 +4,14 @@ import { ApiContext } from './components';
 import { I18nContext, i18nFor, initialLanguage, LANGUAGES, useI18n, type Language } from './i18n/i18n';
 import { ApplicationDetail } from './pages/ApplicationDetail';
 import { Applications } from './pages/Applications';
-import { Customer, CustomerLookup } from './pages/Customer';
 import { Adjustments, Cases, CaseView } from './pages/Collection';
+import { Config } from './pages/Config';
+import { Customer } from './pages/Customer';
+import { CustomerSearch } from './pages/CustomerSearch';
+import { Dashboard } from './pages/Dashboard';
 import { EndOfDay } from './pages/EndOfDay';
-import { Breaks, ReconciliationRuns } from './pages/Reconciliation';
 import { Loan } from './pages/Loan';
+import { Breaks, ReconciliationRuns } from './pages/Reconciliation';
 import { Reviews } from './pages/Reviews';
 import { SignIn } from './pages/SignIn';
 import { ApiError } from './problem';
@@ -94,6 +97,7 @@ function LanguageSwitch() {
 }
 
 const NAV = [
+  { path: '/dashboard', key: 'nav.dashboard', pages: ['dashboard'] },
   { path: '/applications', key: 'nav.applications', pages: ['applications', 'application'] },
   { path: '/reviews', key: 'nav.reviews', pages: ['reviews'] },
   { path: '/customers', key: 'nav.customers', pages: ['customers', 'customer', 'loan'] },
@@ -102,6 +106,7 @@ const NAV = [
   { path: '/reconciliation', key: 'nav.reconciliation', pages: ['reconciliation'] },
   { path: '/breaks', key: 'nav.breaks', pages: ['breaks'] },
   { path: '/eod', key: 'nav.eod', pages: ['eod'] },
+  { path: '/config', key: 'nav.config', pages: ['config'] },
 ] as const;
 
 function Shell({ session, route, onSignOut }: { session: Session; route: Route; onSignOut: () => void }) {
@@ -141,7 +146,7 @@ function Page({ route, me }: { route: Route; me: string }) {
     case 'reviews':
       return <Reviews query={route.query} />;
     case 'customers':
-      return <CustomerLookup />;
+      return <CustomerSearch />;
     case 'customer':
       return <Customer key={route.id} id={route.id} />;
     case 'loan':
@@ -158,6 +163,10 @@ function Page({ route, me }: { route: Route; me: string }) {
       return <Breaks query={route.query} />;
     case 'eod':
       return <EndOfDay query={route.query} />;
+    case 'dashboard':
+      return <Dashboard query={route.query} />;
+    case 'config':
+      return <Config query={route.query} />;
     default:
       return <div className="panel"><h1>{t('app.notFound')}</h1><p className="mono">{route.path}</p></div>;
   }

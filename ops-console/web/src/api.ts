@@ -35,6 +35,10 @@ export class Api {
     return this.call<T>('POST', path, body, headers);
   }
 
+  put<T>(path: string, body: unknown): Promise<T> {
+    return this.call<T>('PUT', path, body);
+  }
+
   private async call<T>(method: string, path: string, body?: unknown, extra: Record<string, string> = {}): Promise<T> {
     const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...extra };
     const token = this.token();

@@ -13,6 +13,8 @@ export type Route =
   | { page: 'reconciliation'; query: Record<string, string> }
   | { page: 'breaks'; query: Record<string, string> }
   | { page: 'eod'; query: Record<string, string> }
+  | { page: 'dashboard'; query: Record<string, string> }
+  | { page: 'config'; query: Record<string, string> }
   | { page: 'not-found'; path: string };
 
 const UUID = /^[0-9a-fA-F-]{36}$/;
@@ -50,6 +52,10 @@ export function parseRoute(hash: string): Route {
     case 'breaks':
     case 'eod':
       return id === undefined ? { page: first, query } : { page: 'not-found', path };
+    case 'dashboard':
+      return id === undefined ? { page: 'dashboard', query } : { page: 'not-found', path };
+    case 'config':
+      return id === undefined ? { page: 'config', query } : { page: 'not-found', path };
     default:
       return { page: 'not-found', path };
   }

@@ -3,6 +3,7 @@ import { Badge, Dl, Link, Loaded, Section, useLoad } from '../components';
 import { instant, money, rate, shortId } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { navigate } from '../router';
+import { RevealPanel } from './Reveal';
 import type { ApplicationSummary, CreditLineHistory, Customer as CustomerView, DrawdownSummary, Paged } from '../types';
 
 const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
@@ -78,6 +79,7 @@ export function Customer({ id }: { id: string }) {
           </Loaded>
         </Section>
       </div>
+      <RevealPanel customerId={id} />
       <Section title={t('customer.loans')} testId="customer-loans">
         <Loaded load={drawdowns}>
           {(page) => page.items.length === 0 ? <p className="empty">{t('common.none')}</p> : (

@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/i18n';
 import type { ApiError } from '../problem';
 import { navigate } from '../router';
 import type { Review } from '../types';
+import type { ReviewCount } from '../types-admin';
 
 const PAGE_SIZE = 20;
 const FIELDS = ['comment'] as const;
@@ -20,10 +21,13 @@ export function Reviews({ query }: { query: Record<string, string> }) {
   const status = query.status ?? 'PENDING';
   const [load, reload] = useLoad<Review[]>(`reviews:${status}:${page}`, (api) =>
     api.get('/ops/v1/antifraud/reviews', { status, page, size: PAGE_SIZE }));
+  const [count, reloadCount] = useLoad<ReviewCount>(`reviews-count:${status}:${page}`, (api) => api.get('/ops/v1/antifraud/reviews/count', { status }));
 
   return (
     <div>
-      <h1>{t('reviews.title')}</h1>
+      <h1>{t('reviews.title')}{count.state === 'done' ? (
+        <span className="count" data-testid="review-count" data-count={count.data.count}> {t('reviews.total', { n: count.data.count })}</span>
+      ) : null}</h1>
       <div className="panel filters">
         <label className="field" htmlFor="f-status">
           <span className="field-label">{t('reviews.status')}</span>
@@ -31,13 +35,13 @@ export function Reviews({ query }: { query: Record<string, string> }) {
             {['PENDING', 'APPROVED', 'REJECTED'].map((s) => <option key={s} value={s}>{v('reviewStatus', s)}</option>)}
           </select>
         </label>
-        <div className="actions"><button type="button" onClick={reload}>{t('common.refresh')}</button></div>
+        <div className="actions"><button type="button" onClick={() => { reload(); reloadCount(); }}>{t('common.refresh')}</button></div>
       </div>
       <Loaded load={load}>
         {(reviews) => (
           <div className="panel">
             {reviews.length === 0 ? <p className="empty">{t('reviews.empty')}</p> : null}
-            {reviews.map((review) => <ReviewCard key={review.id} review={review} />)}
+            {reviews.map((review) => <ReviewCard key={review.id} review={review} onConcluded={reloadCount} />)}
             <Pager page={page} hasNext={reviews.length === PAGE_SIZE} onPage={(p) => navigate('/reviews', { status, page: p })} />
           </div>
         )}
@@ -46,7 +50,7 @@ export function Reviews({ query }: { query: Record<string, string> }) {
   );
 }
 
-function ReviewCard({ review: initial }: { review: Review }) {
+function ReviewCard({ review: initial, onConcluded }: { review: Review; onConcluded?: () => void }) {
   const { t, language } = useI18n();
   const api = useApi();
   const [review, setReview] = useState(initial);
@@ -61,6 +65,7 @@ function ReviewCard({ review: initial }: { review: Review }) {
     setError(undefined);
     try {
       setReview(await api.post<Review>(`/ops/v1/antifraud/reviews/${review.id}/${verdict}`, { comment }));
+      onConcluded?.();
     } catch (e) {
       setError(asApiError(e));
     } finally {

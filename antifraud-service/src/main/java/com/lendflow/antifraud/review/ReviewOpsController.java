@@ -43,6 +43,13 @@ class ReviewOpsController {
         return reviews.list(status, size, page * size);
     }
 
+    /** The queue's length, for the page that shows one page of it at a time. */
+    @GetMapping("/count")
+    @PreAuthorize("hasAnyRole('OPS_AGENT', 'OPS_SUPERVISOR', 'RISK_ANALYST', 'ADMIN')")
+    QueueCount count(@RequestParam(name = "status", defaultValue = "PENDING") ReviewStatus status) {
+        return new QueueCount(status, reviews.count(status));
+    }
+
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyRole('OPS_AGENT', 'OPS_SUPERVISOR', 'RISK_ANALYST', 'ADMIN')")
     ReviewView review(@PathVariable UUID id) {
@@ -59,6 +66,9 @@ class ReviewOpsController {
     @PreAuthorize("hasAnyRole('OPS_SUPERVISOR', 'RISK_ANALYST', 'ADMIN')")
     ReviewView reject(@PathVariable UUID id, @Valid @RequestBody ConclusionRequest request) {
         return conclude.handle(new ConcludeReview(id, ReviewStatus.REJECTED, request.comment().strip()));
+    }
+
+    record QueueCount(ReviewStatus status, long count) {
     }
 
     record ConclusionRequest(@NotBlank @Size(max = 1000) String comment) {

@@ -58,6 +58,12 @@ class Reviews {
                 .update() == 1;
     }
 
+    /** How many reviews are in {@code status}: one index-only count on (status, queued_at). */
+    long count(ReviewStatus status) {
+        return jdbc.sql("select count(*) from manual_review where status = ?").param(status.name())
+                .query(Long.class).single();
+    }
+
     /** Reviews in {@code status} with their assessment's score and fired rules, oldest first (the queue's order). */
     List<ReviewView> list(ReviewStatus status, int limit, int offset) {
         return jdbc.sql("""

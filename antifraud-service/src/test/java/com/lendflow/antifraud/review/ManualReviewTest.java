@@ -94,6 +94,33 @@ class ManualReviewTest {
     }
 
     @Test
+    void theQueueCountsItsPendingReviewsAndOneConcludedLeavesIt() {
+        long before = pendingCount();
+        AssessFraudRisk application = applicationForReview();
+        antifraud.assess(application);
+        String reviewId = reviewIdOf(application.applicationId());
+        assertThat(pendingCount()).isEqualTo(before + 1);
+        assertThat(pendingCount()).isEqualTo(jdbc.sql("select count(*) from manual_review where status = 'PENDING'")
+                .query(Long.class).single());
+
+        supervisor.postJson("/ops/v1/antifraud/reviews/" + reviewId + "/reject", "{\"comment\":\"device farm\"}");
+
+        assertThat(pendingCount()).isEqualTo(before);
+        HttpResponse<String> rejected = agent.get("/ops/v1/antifraud/reviews/count?status=REJECTED");
+        assertThat(json.readTree(rejected.body()).get("count").asLong()).isPositive();
+        assertThat(anonymous.bearer(TestTokens.staff("finance-qian", "FINANCE"))
+                .get("/ops/v1/antifraud/reviews/count").statusCode()).isEqualTo(403);
+    }
+
+    private long pendingCount() {
+        HttpResponse<String> response = agent.get("/ops/v1/antifraud/reviews/count?status=PENDING");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode count = json.readTree(response.body());
+        assertThat(count.get("status").asString()).isEqualTo("PENDING");
+        return count.get("count").asLong();
+    }
+
+    @Test
     void aConcludedReviewCannotBeConcludedAgain() {
         AssessFraudRisk application = applicationForReview();
         antifraud.assess(application);

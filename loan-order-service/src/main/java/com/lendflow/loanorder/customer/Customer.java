@@ -1,6 +1,7 @@
 package com.lendflow.loanorder.customer;
 
 import com.lendflow.contracts.customer.CustomerRegistered;
+import com.lendflow.platform.security.crypto.BlindIndex;
 import com.lendflow.platform.security.crypto.EncryptedStringConverter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -37,6 +38,12 @@ class Customer {
     @Column(name = "id_number_index", nullable = false, updatable = false)
     private String idNumberIndex;
 
+    @Column(name = "mobile_index", nullable = false, updatable = false)
+    private String mobileIndex;
+
+    @Column(name = "name_index", nullable = false, updatable = false)
+    private String nameIndex;
+
     @Column(name = "registered_at", nullable = false)
     private Instant registeredAt;
 
@@ -46,17 +53,22 @@ class Customer {
     protected Customer() {
     }
 
-    private Customer(UUID id, String name, String mobile, String idNumber, String idNumberIndex, Instant registeredAt) {
+    private Customer(UUID id, String name, String mobile, String idNumber, String idNumberIndex, String mobileIndex,
+                     String nameIndex, Instant registeredAt) {
         this.id = id;
         this.name = name;
         this.mobile = mobile;
         this.idNumber = idNumber;
         this.idNumberIndex = idNumberIndex;
+        this.mobileIndex = mobileIndex;
+        this.nameIndex = nameIndex;
         this.registeredAt = registeredAt;
     }
 
-    static Customer register(RegisterCustomer command, String idNumberIndex, Instant now) {
-        return new Customer(UUID.randomUUID(), command.name(), command.mobile(), command.idNumber(), idNumberIndex, now);
+    /** {@code index} computes the blind indexes the customer is looked up by (ID number, mobile, name). */
+    static Customer register(RegisterCustomer command, BlindIndex index, Instant now) {
+        return new Customer(UUID.randomUUID(), command.name(), command.mobile(), command.idNumber(),
+                index.of(command.idNumber()), index.of(command.mobile()), index.of(command.name()), now);
     }
 
     CustomerRegistered registered() {

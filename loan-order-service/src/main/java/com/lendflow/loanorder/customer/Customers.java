@@ -2,6 +2,8 @@ package com.lendflow.loanorder.customer;
 
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
@@ -10,6 +12,10 @@ interface Customers extends Repository<Customer, UUID> {
     Customer save(Customer customer);
 
     Optional<Customer> findById(UUID id);
+
+    Page<Customer> findByMobileIndex(String mobileIndex, Pageable page);
+
+    Page<Customer> findByNameIndex(String nameIndex, Pageable page);
 
     boolean existsByIdNumberIndex(String idNumberIndex);
 

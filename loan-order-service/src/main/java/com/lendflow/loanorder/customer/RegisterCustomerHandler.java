@@ -32,7 +32,7 @@ class RegisterCustomerHandler {
             // The existing customer's id is not echoed: the caller may not be entitled to it.
             throw ApiProblem.conflict("customer-exists", "a customer with this ID number is already registered");
         }
-        Customer customer = customers.save(Customer.register(command, idNumberIndex, clock.instant()));
+        Customer customer = customers.save(Customer.register(command, index, clock.instant()));
         outbox.publish(Topics.LOAN_ORDER_CUSTOMER, customer.id().toString(), CustomerRegistered.TYPE,
                 customer.registered());
         return CustomerView.of(customer);

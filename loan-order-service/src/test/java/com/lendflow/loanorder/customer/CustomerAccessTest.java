@@ -155,6 +155,53 @@ class CustomerAccessTest {
     }
 
     @Test
+    void anAgentFindsTheCustomerByTheExactMobileOrNameAndSeesThemMasked() {
+        HttpProbe agent = anonymous.bearer(TestTokens.staff("agent-li", "OPS_AGENT"));
+        // A name no other test registers, so the name search's answer is known exactly.
+        String uniqueName = "欧阳" + (char) (0x4E00 + (int) (Math.random() * 20000)) + (char) (0x4E00 + (int) (Math.random() * 20000));
+        String otherMobile = Applicants.mobile();
+        HttpResponse<String> other = appBackend.postJson("/api/v1/customers",
+                Applicants.json(uniqueName, otherMobile, Applicants.idNumber()), Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(other.statusCode()).as(other.body()).isEqualTo(201);
+        String otherId = json.readTree(other.body()).get("id").asString();
+
+        HttpResponse<String> byMobile = agent.postJson("/ops/v1/customers/search", "{\"mobile\":\"" + mobile + "\"}");
+        HttpResponse<String> byName = agent.postJson("/ops/v1/customers/search", "{\"name\":\" " + uniqueName + " \"}");
+        HttpResponse<String> nobody = agent.postJson("/ops/v1/customers/search", "{\"mobile\":\"" + Applicants.mobile() + "\"}");
+
+        assertThat(byMobile.statusCode()).as(byMobile.body()).isEqualTo(200);
+        JsonNode found = json.readTree(byMobile.body());
+        assertThat(found.get("totalItems").asLong()).isEqualTo(1);
+        assertThat(found.get("items").get(0).get("id").asString()).isEqualTo(customerId.toString());
+        assertThat(found.get("items").get(0).get("mobile").asString()).contains("****");
+        assertThat(byMobile.body()).doesNotContain(mobile).doesNotContain(idNumber).doesNotContain(name);
+        JsonNode named = json.readTree(byName.body());
+        assertThat(named.get("totalItems").asLong()).isEqualTo(1);
+        assertThat(named.get("items").get(0).get("id").asString()).isEqualTo(otherId);
+        assertThat(byName.body()).doesNotContain(uniqueName).doesNotContain(otherMobile);
+        assertThat(json.readTree(nobody.body()).get("totalItems").asLong()).isZero();
+    }
+
+    @Test
+    void aSearchNeedsExactlyOneOfMobileAndNameAndAWellFormedMobile() {
+        HttpProbe agent = anonymous.bearer(TestTokens.staff("agent-li", "OPS_AGENT"));
+
+        HttpResponse<String> neither = agent.postJson("/ops/v1/customers/search", "{}");
+        HttpResponse<String> both = agent.postJson("/ops/v1/customers/search",
+                "{\"mobile\":\"" + mobile + "\",\"name\":\"" + name + "\"}");
+        HttpResponse<String> malformed = agent.postJson("/ops/v1/customers/search", "{\"mobile\":\"1381234\"}");
+
+        assertThat(neither.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(neither.body()).get("errors").get(0).get("field").asString()).isEqualTo("mobile");
+        assertThat(both.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(both.body()).get("errors").get(0).get("rule").asString()).isEqualTo("one-of-mobile-or-name");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(malformed.body()).get("errors").get(0).get("field").asString()).isEqualTo("mobile");
+        assertThat(anonymous.bearer(TestTokens.staff("finance-qian", "FINANCE"))
+                .postJson("/ops/v1/customers/search", "{\"mobile\":\"" + mobile + "\"}").statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void aSupervisorRevealsWithAStatedPurposeAndTheRevealIsAudited() {
         HttpProbe supervisor = anonymous.bearer(TestTokens.staff("supervisor-wang", "OPS_SUPERVISOR"));
         String purpose = "court order 2026-117 requires the full identity";
