@@ -94,9 +94,9 @@ class DrawdownsExportTest {
         // Stored as written: only this test reads the row, and only its id.
         jdbc.sql("""
                         insert into customer (id, name_encrypted, mobile_encrypted, id_number_encrypted, id_number_index,
-                                              registered_at)
-                        values (?, 'x', 'x', 'x', ?, now())
-                        """).params(id, "test-" + id).update();
+                                              mobile_index, name_index, registered_at)
+                        values (?, 'x', 'x', 'x', ?, ?, ?, now())
+                        """).params(id, "test-" + id, "test-mobile-" + id, "test-name-" + id).update();
         return id;
     }
 
