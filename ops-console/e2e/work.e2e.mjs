@@ -185,14 +185,14 @@ try {
   await shot('17-supervisor-approved');
   await signOut();
 
-  // Finance reconciles the channel for today, watching the runs, and finds the phantom payout.
+  // Finance reconciles the channel's statement of the day (yesterday's, D+1), watching the runs, and finds the phantom payout.
   await signIn('finance');
   await page.locator('a[data-nav=reconciliation]').click();
   const start = page.locator('[data-testid=start-runs]');
   await start.locator('#f-start-date').fill(reconciliationDate);
   await start.locator('#f-start-reconciliation').selectOption('CHANNEL');
   await start.locator('#f-start-party').fill('simpay');
-  await start.locator('#f-start-reason').fill('console journey: today\'s channel statement');
+  await start.locator('#f-start-reason').fill('console journey: the day\'s channel statement');
   await start.locator('button[data-action=start-runs]').click();
   const run = page.locator(`[data-testid=runs] tr[data-reconciliation=CHANNEL][data-party=simpay]`);
   await visible(page.locator('[data-testid=runs] tr[data-reconciliation=CHANNEL][data-party=simpay][data-state=FINISHED]'),

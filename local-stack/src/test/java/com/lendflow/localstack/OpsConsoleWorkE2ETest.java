@@ -73,11 +73,13 @@ class OpsConsoleWorkE2ETest {
         LocalDate promised = LocalDate.parse(businessDate).plusDays(3);
 
         // A payout the channel's statement shows and we never sent: the break finance will resolve.
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        // Yesterday's statement (D+1, as finance reconciles): today's has been reconciled already by
+        // ReconciliationJourneyTest in the full suite, and its statement was fetched before this line existed.
+        LocalDate statementDay = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1);
         String phantom = "LFD-CONSOLE-" + UUID.randomUUID().toString().substring(0, 8);
         ReconciliationJourneyTest.inject("/sim/v1/statements/extra", """
                 {"target":"CHANNEL","date":"%s","reference":"%s","direction":"PAYOUT","amount":"300.00","status":"SUCCESS"}"""
-                .formatted(today, phantom));
+                .formatted(statementDay, phantom));
         long prepared = System.nanoTime();
 
         Map<String, String> env = new HashMap<>();
@@ -86,7 +88,7 @@ class OpsConsoleWorkE2ETest {
         env.put("E2E_LOAN_ID", borrower.loanId());
         env.put("E2E_BORROWER_MOBILE", borrower.mobile());
         env.put("E2E_PROMISE_DATE", promised.toString());
-        env.put("E2E_RECONCILIATION_DATE", today.toString());
+        env.put("E2E_RECONCILIATION_DATE", statementDay.toString());
         env.put("E2E_PHANTOM", phantom);
         env.put("E2E_BUSINESS_DATE", businessDate);
         String output = runBrowser("e2e/work.e2e.mjs", env);
@@ -110,7 +112,7 @@ class OpsConsoleWorkE2ETest {
                         .doesNotContain("looks fine to the agent"));
         assertThat(SharedStack.get("/ops/v1/loans/" + borrower.loanId() + "/statement", supervisor).body())
                 .containsPattern("\"period\":1,[^{}]*\"interestWaived\":\"0.10\"");
-        String breaks = SharedStack.get("/ops/v1/reconciliation/breaks?date=" + today + "&reconciliation=CHANNEL&size=200",
+        String breaks = SharedStack.get("/ops/v1/reconciliation/breaks?date=" + statementDay + "&reconciliation=CHANNEL&size=200",
                 finance).body();
         assertThat(ReconciliationJourneyTest.breakOf(breaks, "CHANNEL", phantom))
                 .contains("\"breakClass\":\"MISSING_ON_OUR_SIDE\"", "\"state\":\"RESOLVED\"",

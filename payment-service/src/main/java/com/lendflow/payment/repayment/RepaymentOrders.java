@@ -31,4 +31,7 @@ interface RepaymentOrders extends ChannelTransfers<RepaymentOrder> {
                        and o.appliedAt is null and o.completedAt > :since))
             """)
     List<RepaymentOrder> unsettledFor(@Param("loanId") UUID loanId, @Param("since") Instant since);
+
+    /** Whether core-ledger applied a collection of the loan after {@code since}: amounts asked before it are stale. */
+    boolean existsByLoanIdAndAppliedAtAfter(UUID loanId, Instant since);
 }

@@ -88,6 +88,7 @@ class Withholder {
             return;
         }
         Optional<AmountsDue> due;
+        Instant asked = now();
         try {
             due = loans.of(claimed.loanId());
         } catch (LedgerUnavailable unavailable) {
@@ -96,10 +97,11 @@ class Withholder {
                     .postpone(now().plus(properties.ledgerRetry()), now()));
             return;
         }
-        transactions.executeWithoutResult(tx -> collect(withholdings.lockById(withholdingId).orElseThrow(), due, today));
+        transactions.executeWithoutResult(tx -> collect(withholdings.lockById(withholdingId).orElseThrow(), due, asked,
+                today));
     }
 
-    private void collect(Withholding w, Optional<AmountsDue> due, LocalDate today) {
+    private void collect(Withholding w, Optional<AmountsDue> due, Instant asked, LocalDate today) {
         Instant now = now();
         if (due.isEmpty()) {
             w.stop(WithholdingState.CANCELLED, "core-ledger knows no loan " + w.loanId(), now);
@@ -114,8 +116,9 @@ class Withholder {
         }
         desk.lockLoan(w.loanId());
         List<RepaymentOrder> unsettled = orders.unsettledFor(w.loanId(), now.minus(repayment.appliedWait()));
-        if (!unsettled.isEmpty()) {
-            // The ledger's amounts due do not show a collection in flight or not yet applied: wait for it.
+        if (!unsettled.isEmpty() || orders.existsByLoanIdAndAppliedAtAfter(w.loanId(), asked)) {
+            // The ledger's amounts due do not show a collection in flight or not yet applied, and may predate
+            // one applied since they were asked: wait, and ask again.
             w.postpone(now.plus(properties.ledgerRetry()), now);
             return;
         }
