@@ -26,6 +26,7 @@ const loanId = env('E2E_LOAN_ID');
 const mobile = env('E2E_BORROWER_MOBILE');
 const promiseDate = env('E2E_PROMISE_DATE');
 const reconciliationDate = env('E2E_RECONCILIATION_DATE');
+const bucket = env('E2E_BUCKET', 'M1');
 const phantom = env('E2E_PHANTOM');
 const businessDate = env('E2E_BUSINESS_DATE');
 const executablePath = env('CHROMIUM', '/usr/bin/chromium');
@@ -115,20 +116,20 @@ try {
   step(`opening ${gateway}/console/ as agent`);
   await signIn('agent');
   await page.locator('a[data-nav=collection]').click();
-  await page.locator('#f-bucket').selectOption('M1');
+  await page.locator('#f-bucket').selectOption(bucket);
   await page.getByRole('button', { name: '查询' }).click();
   const row = page.locator(`[data-testid=cases] tr[data-case="${caseId}"]`);
   await visible(row, 'the overdue case in the agent\'s worklist');
-  await page.waitForFunction(() => window.location.hash.includes('bucket=M1'));
+  await page.waitForFunction((b) => window.location.hash.includes(`bucket=${b}`), bucket);
   const others = await page.locator('[data-testid=cases] tbody tr[data-case]').evaluateAll(
-    (rows) => rows.filter((r) => !r.textContent.includes('M1')).length);
-  if (others !== 0) throw new Error(`the worklist filtered on M1 shows ${others} cases of other buckets`);
+    (rows, b) => rows.filter((r) => !r.textContent.includes(b)).length, bucket);
+  if (others !== 0) throw new Error(`the worklist filtered on ${bucket} shows ${others} cases of other buckets`);
   await shot('11-worklist');
 
   // The case: the borrower masked, the loan's overdue amount and bucket.
   await row.locator('a').first().click();
   await page.locator('[data-testid=case-state][data-state=OPEN]').waitFor();
-  await expectText(page.locator('[data-testid=case-bucket]'), 'M1', 'the case\'s bucket');
+  await expectText(page.locator('[data-testid=case-bucket]'), bucket, 'the case\'s bucket');
   await visible(page.locator(`[data-testid=case-loans] tr[data-loan="${loanId}"]`), 'the overdue loan');
   await expectText(page.locator('[data-testid=case-loans]'), '#1', 'the overdue installment');
   await expectText(page.locator('[data-testid=case-borrower]'), '****', 'the masked borrower');

@@ -29,7 +29,7 @@ import org.springframework.kafka.listener.MessageListenerContainer;
  * <p>Runs in the shared stack, before the fault campaign and the repayment journey (their data comes
  * later, so the restore takes nothing of theirs), and leaves every service running.
  */
-@Order(Integer.MAX_VALUE - 2)
+@Order(Integer.MAX_VALUE - 4)
 class BackupRestoreTest {
 
     final String app = "Bearer " + SharedStack.clientToken("app-backend");

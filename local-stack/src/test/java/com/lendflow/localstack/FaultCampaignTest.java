@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * <p>Runs just before {@link RepaymentJourneyTest}: its end of day moves the business date one day.
  * It leaves every service, the broker and the gateway running.
  */
-@Order(Integer.MAX_VALUE - 1)
+@Order(Integer.MAX_VALUE - 3)
 class FaultCampaignTest {
 
     @Test
