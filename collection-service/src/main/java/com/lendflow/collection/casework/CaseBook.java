@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -30,11 +31,13 @@ class CaseBook {
     private final JdbcClient jdbc;
     private final Cases cases;
     private final CustomerLocks customers;
+    private final ApplicationEventPublisher events;
 
-    CaseBook(JdbcClient jdbc, Cases cases, CustomerLocks customers) {
+    CaseBook(JdbcClient jdbc, Cases cases, CustomerLocks customers, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.cases = cases;
         this.customers = customers;
+        this.events = events;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -177,6 +180,7 @@ class CaseBook {
         return Optional.of(cases.findOpen(customerId).orElseGet(() -> {
             CollectionCase opened = cases.open(customerId, on);
             log.info("collection case {} opened for customer {} on {} (loan {})", opened.id(), customerId, on, loanId);
+            events.publishEvent(new CaseOpened(opened.id(), customerId, on));
             return opened;
         }));
     }

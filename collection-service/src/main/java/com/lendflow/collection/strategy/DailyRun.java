@@ -72,8 +72,7 @@ class DailyRun {
                     .query(UUID.class).list();
             for (UUID caseId : batch) {
                 try {
-                    Integer added = transactions.execute(status -> plan(caseId, date));
-                    created += added == null ? 0 : added;
+                    created += planOne(caseId, date);
                 } catch (RuntimeException e) {
                     // One case that cannot be planned must not hold up every other case of the day.
                     log.error("collection run for {}: case {} could not be planned; the run goes on", date, caseId, e);
@@ -89,6 +88,12 @@ class DailyRun {
         contacts.forEach(outreach::make);
         log.info("collection run for {}: {} open cases, {} actions", date, seen, created);
         return new Counts(seen, created);
+    }
+
+    /** Plans one case for {@code date} as the run does; its contacts are left pending for the worker. */
+    int planOne(UUID caseId, LocalDate date) {
+        Integer added = transactions.execute(status -> plan(caseId, date));
+        return added == null ? 0 : added;
     }
 
     private void breakPromises(LocalDate date) {

@@ -88,6 +88,28 @@ class CaseLifecycleTest extends CollectionIntegrationTest {
     }
 
     @Test
+    void aCaseOpenedAfterItsDaysRunFinishedIsStillTextedThatDay() {
+        LendflowStub.Borrower borrower = LendflowStub.borrower("郑小雨");
+        LocalDate day1 = LocalDate.of(2003, 6, 10);
+        // core-ledger's business-day message outran its loan facts: the day's run finished before the case opened.
+        runFor(day1);
+        overdue(borrower, UUID.randomUUID(), 1, day1, "100.00", "10.00", 1);
+        String caseId = caseOf(borrower.customerId(), c -> "OPEN".equals(c.path("state").asString())).path("id").asString();
+
+        JsonNode texted = eventually(() -> detail(caseId).path("actions"),
+                actions -> actions.size() == 1 && "DONE".equals(actions.get(0).path("state").asString()),
+                "the late case's D1 text");
+        assertThat(texted.get(0).path("kind").asString()).isEqualTo("SMS");
+        assertThat(smsTo(borrower.mobile())).hasSize(1);
+        assertThat(smsTo(borrower.mobile()).get(0).path("text").asString()).contains("逾期1天", "110.00");
+
+        // Running the day again, as ops might, texts nobody twice.
+        runFor(day1);
+        assertThat(detail(caseId).path("actions")).hasSize(1);
+        assertThat(smsTo(borrower.mobile())).hasSize(1);
+    }
+
+    @Test
     void metricsCountCasesOpenedAndClosedTheAmountRecoveredAndTheRollFromM1ToM2() {
         LendflowStub.Borrower borrower = LendflowStub.borrower("赵六");
         UUID loan = UUID.randomUUID();
