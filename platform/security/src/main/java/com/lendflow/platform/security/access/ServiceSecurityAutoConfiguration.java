@@ -3,6 +3,7 @@ package com.lendflow.platform.security.access;
 import com.lendflow.platform.web.Problems;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -11,11 +12,15 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.JwkSetUriJwtDecoderBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -27,9 +32,12 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.web.client.RestTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -37,6 +45,11 @@ import tools.jackson.databind.json.JsonMapper;
  * server's keys, expiry, issuer and audience (spring.security.oauth2.resourceserver.jwt.*), then
  * scope per path here and role per endpoint with {@code @PreAuthorize}. Health, metrics and the
  * OpenAPI document stay open for the platform's own probes.
+ *
+ * <p>The auth server's signing keys are fetched on the first token a service checks. Spring's
+ * default gives that fetch half a second, which a busy machine misses; here it gets
+ * {@code lendflow.security.jwks.connect-timeout} and {@code read-timeout} (2 s and 5 s). A fetch that
+ * still fails is the service's fault, not the caller's: it answers 503 with Retry-After, not 500.
  */
 @AutoConfiguration(beforeName = {
         "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
@@ -76,6 +89,13 @@ public class ServiceSecurityAutoConfiguration {
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(tokenToAuthorities()))
+                        .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+                            @Override
+                            public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+                                filter.setAuthenticationFailureHandler(keysUnavailableOr(unauthenticated(json), json));
+                                return filter;
+                            }
+                        })
                         .authenticationEntryPoint(unauthenticated(json))
                         .accessDeniedHandler(forbidden(json)))
                 .exceptionHandling(exceptions -> exceptions
@@ -83,6 +103,35 @@ public class ServiceSecurityAutoConfiguration {
                         .accessDeniedHandler(forbidden(json)))
                 .anonymous(Customizer.withDefaults());
         return http.build();
+    }
+
+    /** The signing keys' fetch, with time enough for a busy machine. */
+    @Bean
+    JwkSetUriJwtDecoderBuilderCustomizer signingKeysFetchedPatiently(
+            @Value("${lendflow.security.jwks.connect-timeout:2s}") Duration connectTimeout,
+            @Value("${lendflow.security.jwks.read-timeout:5s}") Duration readTimeout) {
+        SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
+        requests.setConnectTimeout(connectTimeout);
+        requests.setReadTimeout(readTimeout);
+        RestTemplate keys = new RestTemplate(requests);
+        return builder -> builder.restOperations(keys);
+    }
+
+    /**
+     * A token that could not be checked because the auth server's keys could not be fetched is 503
+     * with Retry-After; any other failure is the usual 401.
+     */
+    static AuthenticationFailureHandler keysUnavailableOr(AuthenticationEntryPoint unauthenticated, JsonMapper json) {
+        return (request, response, failure) -> {
+            if (failure instanceof AuthenticationServiceException) {
+                response.setHeader("Retry-After", "1");
+                write(response, json, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "token-check-unavailable",
+                        "Token check unavailable", "the auth server's signing keys could not be fetched to check "
+                                + "the bearer token; try again shortly"));
+                return;
+            }
+            unauthenticated.commence(request, response, failure);
+        };
     }
 
     /** Scopes become {@code SCOPE_x}; a staff token's {@code roles} claim becomes {@code ROLE_x}. */
