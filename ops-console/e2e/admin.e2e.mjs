@@ -4,91 +4,15 @@
 // then checks through the APIs that what the browser did is what the services hold. By hand:
 //   LENDFLOW_GATEWAY=http://localhost:8080 E2E_CUSTOMER_ID=<a borrower with a loan today> E2E_CUSTOMER_MOBILE=<their mobile> \
 //   E2E_REASON='…' E2E_PURPOSE='…' node e2e/admin.e2e.mjs
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { env, openConsole } from './browser.mjs';
 
-function fail(message) {
-  console.error(`E2E FAILED: ${message}`);
-  process.exit(1);
-}
-
-const env = (name, fallback) => {
-  const value = process.env[name] ?? fallback;
-  if (value === undefined || value === '') fail(`${name} is not set`);
-  return value;
-};
-
-const gateway = env('LENDFLOW_GATEWAY').replace(/\/$/, '');
 const customerId = env('E2E_CUSTOMER_ID');
 const mobile = env('E2E_CUSTOMER_MOBILE');
 const reason = env('E2E_REASON');
 const purpose = env('E2E_PURPOSE');
-const executablePath = env('CHROMIUM', '/usr/bin/chromium');
-const shots = resolve(env('E2E_SCREENSHOTS', 'target/e2e-screenshots/admin'));
-const timeout = Number(process.env.E2E_TIMEOUT_MS ?? 30000);
-
-if (!existsSync(executablePath)) {
-  console.error(`E2E FAILED: no Chromium at ${executablePath}. Install Debian's package: ` +
-    'apt-get update -qq && apt-get install -y -qq chromium (or set CHROMIUM to the browser binary).');
-  process.exit(3);
-}
-let chromium;
-try {
-  ({ chromium } = await import('playwright-core'));
-} catch (e) {
-  fail(`playwright-core is not installed (run npm ci in ops-console): ${e.message}`);
-}
-mkdirSync(shots, { recursive: true });
-const profile = mkdtempSync(join(tmpdir(), 'lendflow-admin-e2e-'));
-const started = Date.now();
-const step = (what) => console.log(`[${((Date.now() - started) / 1000).toFixed(1)} s] ${what}`);
-
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath,
-  headless: true,
-  viewport: { width: 1366, height: 768 },
-  locale: 'zh-CN',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
-context.setDefaultTimeout(timeout);
-const page = context.pages()[0] ?? await context.newPage();
-const browserErrors = [];
-page.on('pageerror', (e) => browserErrors.push(e.message));
-// Refusals the test provokes (403, 400) are logged by Chromium as failed loads; they are expected.
-page.on('console', (m) => {
-  if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) browserErrors.push(m.text());
-});
-
-async function shot(name) {
-  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-  step(`screenshot ${name}.png`);
-}
-
-async function visible(locator, what) {
-  await locator.first().waitFor({ state: 'visible' }).catch(async () => {
-    throw new Error(`${what}: not shown; the page shows: ${(await page.locator('main, body').first().innerText()).slice(0, 1500)}`);
-  });
-}
-
-async function expectText(locator, text, what) {
-  await visible(locator.filter({ hasText: text }), `${what} (expected "${text}")`);
-}
-
-async function signIn(username) {
-  await page.goto(`${gateway}/console/#/dashboard`);
-  await page.locator('[data-testid=sign-in-form]').waitFor();
-  await page.locator('#f-username').fill(username);
-  await page.locator('#f-password').fill(`${username}-password`);
-  await page.locator('[data-testid=sign-in-form] button[type=submit]').click();
-  await page.locator('[data-testid=who]').filter({ hasText: username }).waitFor();
-}
-
-async function signOut() {
-  await page.locator('[data-testid=who] button').click();
-  await page.locator('[data-testid=sign-in-form]').waitFor();
-}
+const { gateway, page, step, shot, visible, expectText, signIn: signInAt, signOut, run } =
+  await openConsole({ name: 'admin', shots: 'target/e2e-screenshots/admin', timeoutMs: 30000 });
+const signIn = (username) => signInAt(username, '/console/#/dashboard');
 
 /** Opens the first anti-fraud rule's editor; its code and weight as the page shows them. */
 async function openFirstRule() {
@@ -105,7 +29,7 @@ async function saveRule(form, weight, why) {
   await form.locator('button[data-action=save]').click();
 }
 
-try {
+await run(async () => {
   // A supervisor opens the dashboard: the loan lent today is on today's bar, and every panel has its figures.
   step(`opening ${gateway}/console/`);
   await signIn('supervisor');
@@ -197,16 +121,4 @@ try {
   await page.goto(`${gateway}/console/#/config?tab=coupons`);
   await visible(page.locator('[data-testid=campaigns] tr[data-campaign]'), 'the coupon campaigns');
   await shot('10-config-coupons');
-
-  if (browserErrors.length > 0) {
-    throw new Error(`the browser reported errors: ${browserErrors.join(' | ')}`);
-  }
-  step('E2E PASSED');
-} catch (e) {
-  await page.screenshot({ path: join(shots, 'failure.png'), fullPage: true }).catch(() => {});
-  console.error(`E2E FAILED at ${page.url()}: ${e.stack ?? e}`);
-  process.exitCode = 1;
-} finally {
-  await context.close();
-  rmSync(profile, { recursive: true, force: true });
-}
+}, 'failure');

@@ -3,86 +3,14 @@
 // the data, runs this script and fails with its output. By hand, against `./lendflow up`:
 //   LENDFLOW_GATEWAY=http://localhost:8080 E2E_APPLICATION_ID=<an UNDER_REVIEW application> \
 //   E2E_CUSTOMER_ID=<its customer> E2E_LOAN_ID=<a loan with its first installment paid> node e2e/console.e2e.mjs
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { env, openConsole } from './browser.mjs';
 
-const env = (name, fallback) => {
-  const value = process.env[name] ?? fallback;
-  if (value === undefined || value === '') {
-    fail(`${name} is not set`);
-  }
-  return value;
-};
-
-function fail(message) {
-  console.error(`E2E FAILED: ${message}`);
-  process.exit(1);
-}
-
-const gateway = env('LENDFLOW_GATEWAY').replace(/\/$/, '');
 const applicationId = env('E2E_APPLICATION_ID');
 const customerId = env('E2E_CUSTOMER_ID');
 const applicantMobile = process.env.E2E_CUSTOMER_MOBILE ?? '';
 const loanId = env('E2E_LOAN_ID');
-const executablePath = env('CHROMIUM', '/usr/bin/chromium');
-const shots = resolve(env('E2E_SCREENSHOTS', 'target/e2e-screenshots'));
-const timeout = Number(process.env.E2E_TIMEOUT_MS ?? 60000);
-
-if (!existsSync(executablePath)) {
-  console.error(`E2E FAILED: no Chromium at ${executablePath}. Install Debian's package: ` +
-    'apt-get update -qq && apt-get install -y -qq chromium (or set CHROMIUM to the browser binary).');
-  process.exit(3);
-}
-let chromium;
-try {
-  ({ chromium } = await import('playwright-core'));
-} catch (e) {
-  fail(`playwright-core is not installed (run npm ci in ops-console): ${e.message}`);
-}
-mkdirSync(shots, { recursive: true });
-const profile = mkdtempSync(join(tmpdir(), 'lendflow-console-e2e-'));
-const started = Date.now();
-const step = (what) => console.log(`[${((Date.now() - started) / 1000).toFixed(1)} s] ${what}`);
-
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath,
-  headless: true,
-  viewport: { width: 1366, height: 768 },
-  locale: 'zh-CN',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
-context.setDefaultTimeout(timeout);
-const page = context.pages()[0] ?? await context.newPage();
-const browserErrors = [];
-page.on('pageerror', (e) => browserErrors.push(e.message));
-// Refusals the test provokes (403, 404 for a decision not made yet) are logged by Chromium as failed loads; they are expected.
-page.on('console', (m) => {
-  if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) browserErrors.push(m.text());
-});
-
-async function shot(name) {
-  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-  step(`screenshot ${name}.png`);
-}
-
-async function expectText(locator, text, what) {
-  await locator.filter({ hasText: text }).first().waitFor({ state: 'visible' }).catch(async () => {
-    throw new Error(`${what}: expected "${text}", page shows: ${(await page.locator('main, body').first().innerText()).slice(0, 1500)}`);
-  });
-}
-
-async function signIn(username, password) {
-  await page.locator('#f-username').fill(username);
-  await page.locator('#f-password').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-}
-
-async function signOut() {
-  await page.locator('[data-testid=who] button').click();
-  await page.locator('[data-testid=sign-in-form]').waitFor();
-}
+const { gateway, page, step, shot, expectText, fillSignIn: signIn, signOut, run } =
+  await openConsole({ name: 'console' });
 
 async function reviewCard() {
   await page.goto(`${gateway}/console/#/reviews?status=PENDING`);
@@ -93,7 +21,7 @@ async function reviewCard() {
   return card;
 }
 
-try {
+await run(async () => {
   // Sign-in: a wrong password is refused next to the password field, in Chinese labels by default.
   step(`opening ${gateway}/console/`);
   await page.goto(`${gateway}/console/`);
@@ -170,16 +98,4 @@ try {
     throw new Error('the customer\'s whole mobile number is on the page');
   }
   await shot('10-customer');
-
-  if (browserErrors.length > 0) {
-    throw new Error(`the browser reported errors: ${browserErrors.join(' | ')}`);
-  }
-  step('E2E PASSED');
-} catch (e) {
-  await page.screenshot({ path: join(shots, 'failure.png'), fullPage: true }).catch(() => {});
-  console.error(`E2E FAILED at ${page.url()}: ${e.stack ?? e}`);
-  process.exitCode = 1;
-} finally {
-  await context.close();
-  rmSync(profile, { recursive: true, force: true });
-}
+}, 'failure');

@@ -5,22 +5,8 @@
 // `./lendflow up` with such data: LENDFLOW_GATEWAY=http://localhost:8080 E2E_CASE_ID=... E2E_LOAN_ID=...
 // E2E_BORROWER_MOBILE=... E2E_PROMISE_DATE=... E2E_RECONCILIATION_DATE=... E2E_PHANTOM=...
 // E2E_BUSINESS_DATE=... node e2e/work.e2e.mjs
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { env, openConsole } from './browser.mjs';
 
-function fail(message) {
-  console.error(`E2E FAILED: ${message}`);
-  process.exit(1);
-}
-
-const env = (name, fallback) => {
-  const value = process.env[name] ?? fallback;
-  if (value === undefined || value === '') fail(`${name} is not set`);
-  return value;
-};
-
-const gateway = env('LENDFLOW_GATEWAY').replace(/\/$/, '');
 const caseId = env('E2E_CASE_ID');
 const loanId = env('E2E_LOAN_ID');
 const mobile = env('E2E_BORROWER_MOBILE');
@@ -29,79 +15,11 @@ const reconciliationDate = env('E2E_RECONCILIATION_DATE');
 const bucket = env('E2E_BUCKET', 'M1');
 const phantom = env('E2E_PHANTOM');
 const businessDate = env('E2E_BUSINESS_DATE');
-const executablePath = env('CHROMIUM', '/usr/bin/chromium');
-const shots = resolve(env('E2E_SCREENSHOTS', 'target/e2e-screenshots'));
-const timeout = Number(process.env.E2E_TIMEOUT_MS ?? 60000);
-
-if (!existsSync(executablePath)) {
-  console.error(`E2E FAILED: no Chromium at ${executablePath}. Install Debian's package: ` +
-    'apt-get update -qq && apt-get install -y -qq chromium (or set CHROMIUM to the browser binary).');
-  process.exit(3);
-}
-let chromium;
-try {
-  ({ chromium } = await import('playwright-core'));
-} catch (e) {
-  fail(`playwright-core is not installed (run npm ci in ops-console): ${e.message}`);
-}
-mkdirSync(shots, { recursive: true });
-const profile = mkdtempSync(join(tmpdir(), 'lendflow-console-work-e2e-'));
-const started = Date.now();
-const step = (what) => console.log(`[${((Date.now() - started) / 1000).toFixed(1)} s] ${what}`);
-
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath,
-  headless: true,
-  viewport: { width: 1366, height: 768 },
-  locale: 'zh-CN',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
-context.setDefaultTimeout(timeout);
-const page = context.pages()[0] ?? await context.newPage();
-const browserErrors = [];
-page.on('pageerror', (e) => browserErrors.push(e.message));
-// The refusals the journey provokes (400 for a missing field, 403 for the agent's approval) are logged by
-// Chromium as failed loads; they are expected.
-page.on('console', (m) => {
-  if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) browserErrors.push(m.text());
-});
-
-async function shot(name) {
-  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-  step(`screenshot ${name}.png`);
-}
-
-async function mainText() {
-  return (await page.locator('main, body').first().innerText()).slice(0, 2000);
-}
-
-async function visible(locator, what) {
-  await locator.first().waitFor({ state: 'visible' }).catch(async () => {
-    throw new Error(`${what}: not on the page, which shows: ${await mainText()}`);
-  });
-}
-
-async function expectText(locator, text, what) {
-  await visible(locator.filter({ hasText: text }), `${what} (expected "${text}")`);
-}
+const { gateway, page, step, shot, visible, expectText, signIn, signOut, run } =
+  await openConsole({ name: 'console-work' });
 
 async function noWholeMobile(where) {
   if ((await page.content()).includes(mobile)) throw new Error(`the borrower's whole mobile number is on the ${where}`);
-}
-
-async function signIn(username) {
-  await page.goto(`${gateway}/console/`);
-  await page.locator('[data-testid=sign-in-form]').waitFor();
-  await page.locator('#f-username').fill(username);
-  await page.locator('#f-password').fill(`${username}-password`);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.locator('[data-testid=who]').filter({ hasText: username }).waitFor();
-}
-
-async function signOut() {
-  await page.locator('[data-testid=who] button').click();
-  await page.locator('[data-testid=sign-in-form]').waitFor();
 }
 
 async function adjustmentCard(id) {
@@ -111,7 +29,7 @@ async function adjustmentCard(id) {
   return card;
 }
 
-try {
+await run(async () => {
   // An agent finds the overdue borrower's case in their own worklist, filtered on the server by bucket.
   step(`opening ${gateway}/console/ as agent`);
   await signIn('agent');
@@ -232,14 +150,4 @@ try {
   await visible(page.locator(`[data-testid=eod-latest][data-date="${businessDate}"][data-status=FINISHED]`), 'the finished run');
   await page.locator('[data-testid=eod-progress][data-percent="100"]').waitFor();
   await shot('22-eod-finished');
-
-  if (browserErrors.length > 0) throw new Error(`the browser reported errors: ${browserErrors.join(' | ')}`);
-  step('E2E PASSED');
-} catch (e) {
-  await page.screenshot({ path: join(shots, 'work-failure.png'), fullPage: true }).catch(() => {});
-  console.error(`E2E FAILED at ${page.url()}: ${e.stack ?? e}`);
-  process.exitCode = 1;
-} finally {
-  await context.close();
-  rmSync(profile, { recursive: true, force: true });
-}
+}, 'work-failure');

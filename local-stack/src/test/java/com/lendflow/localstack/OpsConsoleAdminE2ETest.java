@@ -3,12 +3,10 @@ package com.lendflow.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -27,20 +25,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class OpsConsoleAdminE2ETest {
 
-    static final Path CONSOLE = Path.of("..", "ops-console").toAbsolutePath().normalize();
-    static final Path CHROMIUM = Path.of(System.getProperty("lendflow.test.chromium", "/usr/bin/chromium"));
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     final String app = "Bearer " + SharedStack.clientToken("app-backend");
 
     @Test
     void aSupervisorReadsTheDashboardAndRevealsWithAPurposeAndAnAdministratorChangesARuleOnTheRecord() throws Exception {
-        assertThat(Files.isExecutable(CHROMIUM))
-                .as("the console's end-to-end test needs Chromium at %s; install Debian's package with "
-                        + "`apt-get update -qq && apt-get install -y -qq chromium` (.ci/run does this)", CHROMIUM)
-                .isTrue();
-        assertThat(CONSOLE.resolve("node_modules/playwright-core"))
-                .as("playwright-core is missing: build the ops-console module first (it runs npm ci)").isDirectory();
+        ConsoleBrowser.required();
 
         // Something lent today, so the dashboard has a bar to draw, and a borrower to find and reveal.
         RepaymentJourneyTest.Borrower borrower = RepaymentJourneyTest.borrowerWithLoan(app, "孙小梅");
@@ -48,38 +39,11 @@ class OpsConsoleAdminE2ETest {
         String reason = "e2e " + run + ": fewer points for this signal";
         String purpose = "e2e " + run + ": the customer disputes the registered mobile";
 
-        Path screenshots = CONSOLE.resolve("target/e2e-screenshots/admin");
-        if (Files.isDirectory(screenshots)) {
-            // A failure.png of an earlier run must not sit next to this run's pages.
-            try (var old = Files.list(screenshots)) {
-                for (Path file : old.toList()) {
-                    Files.delete(file);
-                }
-            }
-        }
-        Path log = Files.createTempFile("ops-console-admin-e2e", ".log");
-        ProcessBuilder node = new ProcessBuilder("node", "e2e/admin.e2e.mjs")
-                .directory(CONSOLE.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        node.environment().putAll(Map.of(
-                "LENDFLOW_GATEWAY", SharedStack.gateway(),
-                "E2E_CUSTOMER_ID", borrower.customerId(),
-                "E2E_CUSTOMER_MOBILE", borrower.mobile(),
-                "E2E_REASON", reason,
-                "E2E_PURPOSE", purpose,
-                "E2E_SCREENSHOTS", screenshots.toString(),
-                "CHROMIUM", CHROMIUM.toString()));
-        Process browser = node.start();
-        boolean finished = browser.waitFor(120, TimeUnit.SECONDS);
-        if (!finished) {
-            browser.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-        String output = Files.readString(log, StandardCharsets.UTF_8);
-        Files.deleteIfExists(log);
-        assertThat(finished).as("the browser run did not finish in 120 s:%n%s", output).isTrue();
-        assertThat(browser.exitValue()).as("the browser run failed:%n%s", output).isZero();
-        assertThat(output).contains("E2E PASSED");
+        String output = ConsoleBrowser.run("e2e/admin.e2e.mjs", "target/e2e-screenshots/admin", Duration.ofSeconds(120),
+                Map.of("E2E_CUSTOMER_ID", borrower.customerId(),
+                        "E2E_CUSTOMER_MOBILE", borrower.mobile(),
+                        "E2E_REASON", reason,
+                        "E2E_PURPOSE", purpose));
 
         Map<String, String> supervisor = Map.of("Authorization", "Bearer " + SharedStack.staffToken("supervisor"));
 
@@ -120,7 +84,7 @@ class OpsConsoleAdminE2ETest {
         assertThat(json(SharedStack.get("/ops/v1/antifraud/rules/" + code, supervisor)).get("weight").asInt())
                 .isEqualTo(Integer.parseInt(rule.group(2)));
 
-        try (var files = Files.list(screenshots)) {
+        try (var files = Files.list(ConsoleBrowser.CONSOLE.resolve("target/e2e-screenshots/admin"))) {
             assertThat(files.map(f -> f.getFileName().toString()).toList())
                     .contains("01-dashboard.png", "02-review-queue-total.png", "03-config-rule-refused.png",
                             "04-customer-search.png", "05-customer-revealed.png", "06-config-rule-field-error.png",

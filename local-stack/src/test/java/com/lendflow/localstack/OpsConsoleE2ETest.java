@@ -3,13 +3,10 @@ package com.lendflow.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -22,20 +19,13 @@ import org.junit.jupiter.api.Test;
  */
 class OpsConsoleE2ETest {
 
-    static final Path CONSOLE = Path.of("..", "ops-console").toAbsolutePath().normalize();
-    static final Path CHROMIUM = Path.of(System.getProperty("lendflow.test.chromium", "/usr/bin/chromium"));
     static final Duration JOURNEY = Duration.ofSeconds(90);
 
     final String app = "Bearer " + SharedStack.clientToken("app-backend");
 
     @Test
     void anAgentMayNotApproveAReviewAndAnAnalystApprovesItAndSeesTheSagaComplete() throws Exception {
-        assertThat(Files.isExecutable(CHROMIUM))
-                .as("the console's end-to-end test needs Chromium at %s; install Debian's package with "
-                        + "`apt-get update -qq && apt-get install -y -qq chromium` (.ci/run does this)", CHROMIUM)
-                .isTrue();
-        assertThat(CONSOLE.resolve("node_modules/playwright-core"))
-                .as("playwright-core is missing: build the ops-console module first (it runs npm ci)").isDirectory();
+        ConsoleBrowser.required();
 
         // A borrower whose first installment is paid, for the loan page; an applicant held for manual review.
         RepaymentJourneyTest.Borrower borrower = RepaymentJourneyTest.borrowerWithLoan(app, "郑小红");
@@ -49,30 +39,11 @@ class OpsConsoleE2ETest {
                 assertThat(SharedStack.get("/ops/v1/loans/" + borrower.loanId() + "/statement",
                         Map.of("Authorization", staff)).body()).containsPattern("\"period\":1,[^{}]*\"state\":\"PAID\""));
 
-        Path screenshots = CONSOLE.resolve("target/e2e-screenshots");
-        Path log = Files.createTempFile("ops-console-e2e", ".log");
-        ProcessBuilder node = new ProcessBuilder("node", "e2e/console.e2e.mjs")
-                .directory(CONSOLE.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        node.environment().putAll(Map.of(
-                "LENDFLOW_GATEWAY", SharedStack.gateway(),
+        ConsoleBrowser.run("e2e/console.e2e.mjs", "target/e2e-screenshots", Duration.ofSeconds(120), Map.of(
                 "E2E_APPLICATION_ID", applicant.applicationId(),
                 "E2E_CUSTOMER_ID", applicant.customerId(),
                 "E2E_CUSTOMER_MOBILE", applicant.mobile(),
-                "E2E_LOAN_ID", borrower.loanId(),
-                "E2E_SCREENSHOTS", screenshots.toString(),
-                "CHROMIUM", CHROMIUM.toString()));
-        Process run = node.start();
-        boolean finished = run.waitFor(120, TimeUnit.SECONDS);
-        if (!finished) {
-            run.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-        String output = Files.readString(log, StandardCharsets.UTF_8);
-        Files.deleteIfExists(log);
-        assertThat(finished).as("the browser run did not finish in 120 s:%n%s", output).isTrue();
-        assertThat(run.exitValue()).as("the browser run failed:%n%s", output).isZero();
-        assertThat(output).contains("E2E PASSED");
+                "E2E_LOAN_ID", borrower.loanId()));
 
         // What the browser did is what the services hold: the application approved with the analyst's comment.
         assertThat(SharedStack.get("/api/v1/credit-applications/" + applicant.applicationId(),
@@ -80,7 +51,7 @@ class OpsConsoleE2ETest {
                 .contains("\"state\":\"APPROVED\"");
         assertThat(SharedStack.get("/ops/v1/credit-applications/" + applicant.applicationId(),
                 Map.of("Authorization", staff)).body()).contains("the hotspot is a cafe near their office");
-        try (var files = Files.list(screenshots)) {
+        try (var files = Files.list(ConsoleBrowser.CONSOLE.resolve("target/e2e-screenshots"))) {
             assertThat(files.map(f -> f.getFileName().toString()).toList())
                     .contains("01-sign-in-refused.png", "02-agent-may-not-approve.png", "03-loan.png",
                             "04-applications-search.png", "05-application-under-review.png", "08-application-approved.png",

@@ -7,16 +7,12 @@ import com.lendflow.localstack.RepaymentJourneyTest.Borrower;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
@@ -51,8 +47,7 @@ class OpsConsoleWorkE2ETest {
     @Test
     void anAgentLogsAPromiseAndAsksForAWaiverASupervisorApprovesItAndFinanceResolvesABreakAndClosesTheDay()
             throws Exception {
-        assertThat(Files.isExecutable(OpsConsoleE2ETest.CHROMIUM)).as("Chromium at %s (see OpsConsoleE2ETest)",
-                OpsConsoleE2ETest.CHROMIUM).isTrue();
+        ConsoleBrowser.required();
         long started = System.nanoTime();
 
         // An overdue borrower: the card is empty, so each due date's withholding fails, and end of day runs
@@ -97,7 +92,7 @@ class OpsConsoleWorkE2ETest {
         env.put("E2E_RECONCILIATION_DATE", statementDay.toString());
         env.put("E2E_PHANTOM", phantom);
         env.put("E2E_BUSINESS_DATE", businessDate);
-        String output = runBrowser("e2e/work.e2e.mjs", env);
+        String output = ConsoleBrowser.run("e2e/work.e2e.mjs", "target/e2e-screenshots", Duration.ofSeconds(150), env);
         Matcher adjustment = ADJUSTMENT.matcher(SharedStack.get("/ops/v1/loan-adjustments?loanId=" + borrower.loanId(),
                 supervisor).body());
         assertThat(adjustment.find()).as("the waiver the agent asked for").isTrue();
@@ -129,30 +124,6 @@ class OpsConsoleWorkE2ETest {
         assertThat(SharedStack.get("/ops/v1/eod/runs/" + businessDate, finance).body()).contains("\"status\":\"FINISHED\"");
         System.out.printf("console work journey: %d end-of-day runs and data in %d ms, the browser and checks in %d ms%n",
                 days, (prepared - started) / 1_000_000, (System.nanoTime() - prepared) / 1_000_000);
-    }
-
-    static String runBrowser(String script, Map<String, String> env) throws Exception {
-        Path screenshots = OpsConsoleE2ETest.CONSOLE.resolve("target/e2e-screenshots");
-        Path log = Files.createTempFile("ops-console-e2e", ".log");
-        ProcessBuilder node = new ProcessBuilder("node", script)
-                .directory(OpsConsoleE2ETest.CONSOLE.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        node.environment().putAll(env);
-        node.environment().put("LENDFLOW_GATEWAY", SharedStack.gateway());
-        node.environment().put("E2E_SCREENSHOTS", screenshots.toString());
-        node.environment().put("CHROMIUM", OpsConsoleE2ETest.CHROMIUM.toString());
-        Process run = node.start();
-        boolean finished = run.waitFor(150, TimeUnit.SECONDS);
-        if (!finished) {
-            run.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-        String output = Files.readString(log, StandardCharsets.UTF_8);
-        Files.deleteIfExists(log);
-        System.out.println(output);
-        assertThat(finished).as("the browser run did not finish in 150 s:%n%s", output).isTrue();
-        assertThat(run.exitValue()).as("the browser run failed:%n%s", output).isZero();
-        return output;
     }
 
     int daysPastDue(Borrower b) {
