@@ -56,7 +56,7 @@ await run(async () => {
 
   // A promise to pay: the API refuses a promise without an amount next to the amount, then takes it.
   const contact = page.locator('[data-testid=contact-form]');
-  await contact.locator('#f-mobile').fill(mobile);
+  await expectText(contact.locator('[data-testid=dialled]'), '借款人本人登记的手机', 'the call to the mobile on record');
   await contact.locator('#f-outcome').selectOption('PROMISED_TO_PAY');
   await contact.locator('#f-promise-date').fill(promiseDate);
   await contact.locator('button[data-action=log-contact]').click();

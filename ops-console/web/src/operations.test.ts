@@ -74,11 +74,11 @@ describe('break age buckets', () => {
 });
 
 describe('the contact form', () => {
-  const form = { mobile: ' 138 0013 8000 ', outcome: 'PROMISED_TO_PAY', note: '  will pay on Friday ', promised: true,
+  const form = { outcome: 'PROMISED_TO_PAY', note: '  will pay on Friday ', promised: true,
     promiseDate: '2026-12-04', promiseAmount: '35.20' };
 
-  it('sends the borrower as the party, the number without spaces and the promise under its own name', () => {
-    expect(contactRequest(form)).toEqual({ party: 'BORROWER', mobile: '13800138000', outcome: 'PROMISED_TO_PAY',
+  it('sends the borrower as the party, no number (the mobile on record is called) and the promise under its own name', () => {
+    expect(contactRequest(form)).toEqual({ party: 'BORROWER', outcome: 'PROMISED_TO_PAY',
       note: 'will pay on Friday', promise: { date: '2026-12-04', amount: '35.20' } });
   });
 

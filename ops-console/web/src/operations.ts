@@ -70,7 +70,6 @@ export function pagesOf(totalItems: number, size: number): number {
 }
 
 export interface ContactForm {
-  mobile: string;
   outcome: string;
   note: string;
   promised: boolean;
@@ -80,13 +79,12 @@ export interface ContactForm {
 
 /**
  * The contact as collection-service takes it. The party is always the borrower (the API refuses any
- * other); a promise goes only with it ticked, and its fields keep the API's names (promise.date,
+ * other), on the mobile on record: no number is sent, so the agent never types or sees it whole; a promise goes only with it ticked, and its fields keep the API's names (promise.date,
  * promise.amount) so a refusal lands next to them. Empty values go as null for the API to name.
  */
 export function contactRequest(form: ContactForm) {
   return {
     party: 'BORROWER',
-    mobile: form.mobile.replace(/\s+/g, ''),
     outcome: form.outcome || null,
     note: form.note.trim() || null,
     promise: form.promised

@@ -264,11 +264,11 @@ function Borrower({ customerId }: { customerId: string }) {
   );
 }
 
-const EMPTY_CONTACT: ContactForm = { mobile: '', outcome: 'PROMISED_TO_PAY', note: '', promised: true, promiseDate: '', promiseAmount: '' };
+const EMPTY_CONTACT: ContactForm = { outcome: 'PROMISED_TO_PAY', note: '', promised: true, promiseDate: '', promiseAmount: '' };
 
 /**
- * Logging a call. The agent types the number they dialled; collection-service checks it is the
- * borrower's own and keeps it masked; the form forgets it once logged.
+ * Logging a call. The contact centre's dialler calls the borrower's mobile on record, so the form
+ * asks for no number and the page never holds it whole; collection-service records it masked.
  */
 function ContactLogger({ caseId, onLogged }: { caseId: string; onLogged: () => void }) {
   const { t, v } = useI18n();
@@ -298,10 +298,7 @@ function ContactLogger({ caseId, onLogged }: { caseId: string; onLogged: () => v
   return (
     <Section title={t('case.logContact')} testId="contact-form">
       <form className="stacked" onSubmit={submit} noValidate>
-        <Field name="mobile" label={t('case.dialled')} errors={errors}>
-          <input id="f-mobile" type="tel" autoComplete="off" value={form.mobile} maxLength={20}
-                 onChange={(e) => setForm({ ...form, mobile: e.target.value })} />
-        </Field>
+        <p className="hint" data-testid="dialled">{t('case.dialled')}</p>
         <Field name="outcome" label={t('case.outcome')} errors={errors}>
           <select id="f-outcome" value={form.outcome}
                   onChange={(e) => setForm({ ...form, outcome: e.target.value, promised: e.target.value === 'PROMISED_TO_PAY' })}>

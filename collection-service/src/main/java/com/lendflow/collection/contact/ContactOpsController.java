@@ -34,8 +34,10 @@ import org.springframework.web.bind.annotation.RestController;
  * An agent logs a contact with the borrower of a case: the call's outcome, a note, and a promise to
  * pay. The compliance rules are checked before anything is kept: only the borrower may be contacted,
  * on their own mobile (compared with loan-order's record, never stored whole); not in quiet hours;
- * not beyond the daily cap. Logging takes (or renews) the agent's lock on the case; a case another
- * agent is working is refused with 409.
+ * not beyond the daily cap. A request without {@code mobile} is a call to the mobile on record, placed
+ * by the contact centre's dialler, so the agent never needs the whole number (the console sends none);
+ * a mobile that is given must be the borrower's own, a third party's is refused. Logging takes (or
+ * renews) the agent's lock on the case; a case another agent is working is refused with 409.
  */
 @RestController
 class ContactOpsController {
@@ -67,7 +69,7 @@ class ContactOpsController {
     record PromiseRequest(LocalDate date, BigDecimal amount) {
     }
 
-    /** {@code party}: who was contacted; only BORROWER is allowed. */
+    /** {@code party}: who was contacted; only BORROWER is allowed. {@code mobile}: the number dialled, or none for the one on record. */
     record ContactRequest(String party, String mobile, String outcome, String note, PromiseRequest promise) {
 
         @Override
@@ -90,7 +92,7 @@ class ContactOpsController {
         validate(request, today);
         CollectionCase found = cases.find(caseId).orElseThrow(() -> ApiProblem.notFound("Collection case", caseId));
         BorrowerContacts.BorrowerContact borrower = borrowers.of(found.customerId());
-        if (!borrower.mobile().equals(request.mobile().strip())) {
+        if (request.mobile() != null && !borrower.mobile().equals(request.mobile().strip())) {
             throw new InvalidRequest(List.of(new FieldViolation("mobile", "borrower-own-mobile",
                     "third-party contacts are refused: only the borrower's own mobile may be contacted")));
         }
@@ -139,8 +141,9 @@ class ContactOpsController {
             violations.add(new FieldViolation("party", "borrower-only",
                     "third-party contacts are refused: only the borrower may be contacted, not " + request.party()));
         }
-        if (request.mobile() == null || !request.mobile().strip().matches("^1[3-9][0-9]{9}$")) {
-            violations.add(new FieldViolation("mobile", "Pattern", "must be an 11-digit mainland mobile number"));
+        if (request.mobile() != null && !request.mobile().strip().matches("^1[3-9][0-9]{9}$")) {
+            violations.add(new FieldViolation("mobile", "Pattern",
+                    "must be an 11-digit mainland mobile number, or left out for the borrower's mobile on record"));
         }
         if (request.outcome() == null || !OUTCOMES.contains(request.outcome())) {
             violations.add(new FieldViolation("outcome", "one-of", "must be one of " + OUTCOMES));
