@@ -22,8 +22,11 @@ public final class ChaosCampaign {
         int faults = args.length > 2 && Integer.parseInt(args[2]) > 0 ? Integer.parseInt(args[2]) : Math.max(7, borrowers / 2);
         int concurrency = args.length > 3 ? Integer.parseInt(args[3]) : 24;
         Duration atMost = Duration.ofMinutes(args.length > 4 ? Integer.parseInt(args[4]) : 60);
+        // 12000: every port of the stack (services 20080-20099, PostgreSQL 27432, Kafka 31092) stays below
+        // Linux's ephemeral range (32768 and up), where the stack's own outgoing connections could take one
+        // first; the test suite's 10000 is below it too, and the two do not overlap.
         System.setProperty("lendflow.test.stack-offset", System.getProperty("lendflow.test.stack-offset",
-                System.getenv().getOrDefault("LENDFLOW_PORT_OFFSET", "30000")));
+                System.getenv().getOrDefault("LENDFLOW_PORT_OFFSET", "12000")));
         // End of day in small batches (5,000 by default), so that a stop lands mid-run rather than after a
         // book of a few hundred loans has closed in one batch; -D on the command line overrides it.
         System.setProperty("lendflow.core-ledger.eod.batch-size",
