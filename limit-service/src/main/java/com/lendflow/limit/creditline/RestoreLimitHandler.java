@@ -25,6 +25,10 @@ import org.springframework.transaction.annotation.Transactional;
  * recorded, and it is frozen OVER_OCCUPIED until repayments bring it back within its limit (that
  * freeze is lifted by the repayment, never by staff).
  *
+ * <p>A repayment can reach this service before its drawdown's confirmation (the saga's message held
+ * up by a restart): the drawdown's reservation is occupied first, so the repayment restores that
+ * drawdown's principal and no other loan's.
+ *
  * <p>A RECOVERY (money collected on a written-off loan) restores nothing: the written-off
  * principal stays drawn on the line, whose customer must apply anew to borrow again.
  */
@@ -69,6 +73,7 @@ class RestoreLimitHandler {
             restorable = NOTHING;
             note = "a recovery after write-off restores no limit";
         } else {
+            occupyIfStillReserved(applied, line, now);
             restorable = principal.min(line.occupied()).min(stillDrawnOn(applied.drawdownId(), line));
             if (restorable.compareTo(principal) < 0) {
                 note = "only %s of the drawdown was still drawn on the line".formatted(Amounts.text(restorable));
@@ -118,6 +123,27 @@ class RestoreLimitHandler {
         restoration.get().reverse(reoccupied, shortfall, unapplied.reason(), now);
         log.info("repayment {} reversed: {} occupied again on customer {}'s line", unapplied.repaymentId(), reoccupied,
                 unapplied.customerId());
+    }
+
+    /**
+     * A loan being repaid was paid out, so its drawdown's reservation is occupied now if the saga's
+     * confirmation has not reached this service yet (a broker or a service restarted in between): the
+     * repayment then comes off that drawdown, not off another loan's. The confirmation, when it comes,
+     * finds the reservation occupied and changes nothing.
+     */
+    private void occupyIfStillReserved(RepaymentApplied applied, CreditLine line, Instant now) {
+        if (applied.drawdownId() == null) {
+            return;
+        }
+        reservations.findById(applied.drawdownId())
+                .filter(reservation -> reservation.state() == ReservationState.RESERVED)
+                .ifPresent(reservation -> {
+                    reservation.occupy(now);
+                    line.occupy(reservation.amount());
+                    log.warn("repayment {} came before drawdown {}'s confirmation: occupied its {} on customer {}'s "
+                                    + "line first", applied.repaymentId(), applied.drawdownId(), reservation.amount(),
+                            applied.customerId());
+                });
     }
 
     /** What the drawdown still has drawn on the line; the whole line's occupied when the drawdown is unknown here. */

@@ -110,6 +110,32 @@ class RevolvingLimitTest {
         assertThat(ops.get("requests").get(0).get("liftedBy").asString()).isEqualTo("repayment:" + r3.repaymentId());
     }
 
+    @Test
+    void aRepaymentThatOvertakesItsDrawdownsConfirmationComesOffThatDrawdownNotAnotherLoan() {
+        // Found by the long fault campaign: a loan paid off while the saga's confirmation was held up by a
+        // restart restored the customer's other loan's principal, and the late confirmation then occupied
+        // the paid-off one: the line held 200.00 more than the loans had drawn.
+        UUID customer = lineOf("10000.00");
+        borrowed(customer, "1400.00");
+        ReserveLimit second = Drawdowns.borrowing(customer, "1600.00");
+        limit.ask(ReserveLimit.TYPE, second.drawdownId(), second, LimitReserved.TYPE);
+        RepaymentApplied payoff = repayment(customer, second, "1600.00");
+        publish(ledger(RepaymentApplied.TYPE, second.drawdownId(), payoff));
+
+        JsonNode paidOff = customerReads(customer);
+        assertThat(paidOff.get("occupied").asString()).isEqualTo("1400.00");
+        assertThat(paidOff.get("reserved").asString()).isEqualTo("0.00");
+        assertThat(paidOff.get("available").asString()).isEqualTo("8600.00");
+        assertThat(jdbc.sql("select restored from limit_restoration where repayment_id = ?").param(payoff.repaymentId())
+                .query(String.class).single()).isEqualTo("1600.00");
+
+        // The confirmation comes at last: it is answered, and nothing more is drawn.
+        limit.ask(ConfirmLimit.TYPE, second.drawdownId(), Drawdowns.disbursed(second), LimitOccupied.TYPE);
+        JsonNode confirmed = customerReads(customer);
+        assertThat(confirmed.get("occupied").asString()).isEqualTo("1400.00");
+        assertThat(confirmed.get("available").asString()).isEqualTo("8600.00");
+    }
+
     private UUID lineOf(String limitAmount) {
         UUID customer = UUID.randomUUID();
         limit.grant(Grants.approved(customer, limitAmount, "0.1", "B"));
