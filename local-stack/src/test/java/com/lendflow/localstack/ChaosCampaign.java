@@ -48,6 +48,10 @@ public final class ChaosCampaign {
             Files.createDirectories(target);
             Files.writeString(target.resolve("chaos-summary.txt"), summary);
             status = verdict.violations().isEmpty() && campaign.problems().isEmpty() ? 0 : 1;
+            if (!verdict.violations().isEmpty()) {
+                // The databases tell how it happened: keep them (SharedStack deletes them otherwise).
+                System.setProperty("lendflow.test.keep-stack-data", "true");
+            }
         } catch (Exception e) {
             e.printStackTrace();
         }

@@ -55,12 +55,32 @@ final class SharedStack {
                 StackSettings settings = new StackSettings(home, OFFSET, 15432 + OFFSET, 19092 + OFFSET, 2);
                 stack = LocalStack.start(settings);
                 LocalStack started = stack;
-                Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(started::close));
+                Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> stopAndClean(started, home)));
             } catch (Exception e) {
                 throw new IllegalStateException("the local stack did not start", e);
             }
         }
         return stack;
+    }
+
+    /**
+     * Stops the stack and deletes its data (about a gigabyte a run), unless
+     * {@code -Dlendflow.test.keep-stack-data=true} (or a campaign that found a violation) asks to keep it
+     * for a look with psql.
+     */
+    private static void stopAndClean(LocalStack started, Path home) {
+        started.close();
+        if (Boolean.getBoolean("lendflow.test.keep-stack-data")) {
+            System.out.println("the test stack's data is kept in " + home);
+            return;
+        }
+        try (var paths = Files.walk(home)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("could not delete the test stack's data in " + home + ": " + e);
+        }
     }
 
     static String gateway() {
