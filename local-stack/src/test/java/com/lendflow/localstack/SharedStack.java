@@ -74,11 +74,9 @@ final class SharedStack {
             System.out.println("the test stack's data is kept in " + home);
             return;
         }
-        try (var paths = Files.walk(home)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException | UncheckedIOException e) {
+        try {
+            Backups.deleteTree(home);
+        } catch (UncheckedIOException e) {
             System.err.println("could not delete the test stack's data in " + home + ": " + e);
         }
     }
