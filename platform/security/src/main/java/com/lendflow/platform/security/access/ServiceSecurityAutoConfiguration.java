@@ -3,10 +3,12 @@ package com.lendflow.platform.security.access;
 import com.lendflow.platform.web.Problems;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -50,6 +52,10 @@ import tools.jackson.databind.json.JsonMapper;
  * default gives that fetch half a second, which a busy machine misses; here it gets
  * {@code lendflow.security.jwks.connect-timeout} and {@code read-timeout} (2 s and 5 s). A fetch that
  * still fails is the service's fault, not the caller's: it answers 503 with Retry-After, not 500.
+ *
+ * <p>A token that passed every check is remembered until it expires ({@link CheckedTokens}, at most
+ * {@code lendflow.security.checked-tokens.maximum-size} of them, 10,000 by default; 0 checks every
+ * token in full every time).
  */
 @AutoConfiguration(beforeName = {
         "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
@@ -62,7 +68,9 @@ public class ServiceSecurityAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain serviceSecurityChain(HttpSecurity http, JsonMapper json,
-            @Value("${lendflow.security.public-paths:}") String[] publicPaths) throws Exception {
+            @Value("${lendflow.security.public-paths:}") String[] publicPaths,
+            ObjectProvider<JwtDecoder> decoders,
+            @Value("${lendflow.security.checked-tokens.maximum-size:10000}") long checkedTokens) throws Exception {
         http
                 .csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
@@ -88,7 +96,14 @@ public class ServiceSecurityAutoConfiguration {
                                 "SCOPE_" + Scopes.INTERNAL)
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(tokenToAuthorities()))
+                        .jwt(jwt -> {
+                            jwt.jwtAuthenticationConverter(tokenToAuthorities());
+                            JwtDecoder decoder = decoders.getIfUnique();
+                            if (decoder != null && checkedTokens > 0) {
+                                // The system clock, as the token's own expiry check uses (not a test's clock).
+                                jwt.decoder(new CheckedTokens(decoder, checkedTokens, Clock.systemUTC()));
+                            }
+                        })
                         .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
                             @Override
                             public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
