@@ -49,6 +49,8 @@ class BooksTest {
         assertThat(entry.lines()).containsExactly(
                 new Posting(LOAN_RECEIVABLE_PRINCIPAL, Side.DEBIT, new BigDecimal("100.00"), Entries.PARTNER),
                 new Posting(FUNDING_PARTNER_CLEARING, Side.CREDIT, new BigDecimal("100.00"), Entries.PARTNER));
+        // The entry handed back is the one stored, to the line and the posting time.
+        assertThat(books.entry(entry.id())).contains(entry);
         Map<String, BigDecimal> after = balances(Entries.MID_JANUARY);
         assertThat(after.get(LOAN_RECEIVABLE_PRINCIPAL).subtract(before.get(LOAN_RECEIVABLE_PRINCIPAL)))
                 .isEqualByComparingTo("100.00");
