@@ -35,6 +35,14 @@ final class Journeys {
     /** How soon after submitting the first poll goes, then how often; each poll is one more request to the stack. */
     static final Duration FIRST_POLL = Duration.ofMillis(LoadTarget.intProperty("first-poll-ms", 300));
     static final Duration POLL = Duration.ofMillis(LoadTarget.intProperty("poll-ms", 200));
+    /**
+     * A journey still unfinished this long after its first request (the goal, 2 s, by default) is polled less
+     * often, as an app backend would: every quarter of the time it has taken so far, at most every
+     * {@code poll-max-ms}. Without it an overloaded stack was handed five polls a second per journey in flight,
+     * which at 9 drawdowns a second was more requests than the drawdowns themselves (docs/benchmarks.md).
+     */
+    static final Duration POLL_BACKOFF_AFTER = Duration.ofMillis(LoadTarget.intProperty("poll-backoff-after-ms", 2000));
+    static final Duration POLL_MAX = Duration.ofMillis(LoadTarget.intProperty("poll-max-ms", 2000));
     static final Duration DEADLINE = Duration.ofSeconds(LoadTarget.intProperty("journey-deadline-s", 60));
 
     private static final AtomicLong CARDS = new AtomicLong();
@@ -172,13 +180,22 @@ final class Journeys {
                                 .header("Authorization", "#{auth}")
                                 .header("X-Customer-Id", "#{customerId}")
                                 .check(pollChecks(failures)))
-                                .doIf(session -> !finals.contains(session.getString("state"))).then(pause(POLL)))
+                                .doIf(session -> !finals.contains(session.getString("state"))).then(pause(Journeys::nextPoll)))
                 .doIf(session -> !session.isFailed() && !finals.contains(session.getString("state"))).then(
                         exec(http(name + " (still unfinished)").get(path)
                                 .header("Authorization", "#{auth}")
                                 .header("X-Customer-Id", "#{customerId}")
                                 .check(jsonPath("$.state").is(wanted))))
                 .exec(session -> record(journey, session, wanted, failures));
+    }
+
+    /** Every {@code poll-ms} for the first {@code poll-backoff-after-ms} of the journey, then backing off. */
+    static Duration nextPoll(Session session) {
+        long elapsed = System.currentTimeMillis() - session.getLong("journeyStart");
+        if (elapsed < POLL_BACKOFF_AFTER.toMillis()) {
+            return POLL;
+        }
+        return Duration.ofMillis(Math.clamp(elapsed / 4, POLL.toMillis(), POLL_MAX.toMillis()));
     }
 
     /** 200, the state saved, and none of the failure states (which fails the poll in Gatling's report). */
