@@ -5,7 +5,9 @@ import com.lendflow.platform.web.ApiProblem;
 import com.lendflow.platform.web.FieldViolation;
 import com.lendflow.platform.web.InvalidRequest;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,12 +30,27 @@ class QuoteSources {
 
     private final RestClient limit;
     private final RestClient marketing;
+    private final Clock clock;
+    private final ZoneId couponZone;
 
-    QuoteSources(InternalCalls calls,
+    QuoteSources(InternalCalls calls, Clock clock,
                  @Value("${lendflow.core-ledger.services.limit:http://localhost:8082}") String limitUrl,
-                 @Value("${lendflow.core-ledger.services.marketing:http://localhost:8086}") String marketingUrl) {
+                 @Value("${lendflow.core-ledger.services.marketing:http://localhost:8086}") String marketingUrl,
+                 @Value("${lendflow.core-ledger.coupon-zone:Asia/Shanghai}") ZoneId couponZone) {
         this.limit = calls.to(limitUrl);
         this.marketing = calls.to(marketingUrl);
+        this.clock = clock;
+        this.couponZone = couponZone;
+    }
+
+    /**
+     * Today on the calendar coupons are valid by: marketing-service's (lendflow.marketing.zone,
+     * Asia/Shanghai), so the quote accepts a coupon exactly when the drawdown's lock would. The JVM's
+     * own zone would refuse a coupon valid from today in Shanghai for the eight hours it is still
+     * yesterday in UTC.
+     */
+    static LocalDate couponDay(Clock clock, ZoneId zone) {
+        return LocalDate.now(clock.withZone(zone));
     }
 
     QuoteTerms terms(UUID customerId, LoanQuoteRequest request) {
@@ -49,10 +66,11 @@ class QuoteSources {
             return terms;
         }
         JsonNode coupon = read(marketing, "/internal/v1/coupons/{id}", request.couponId(), "marketing-service");
-        return withCoupon(terms, customerId, request, coupon);
+        return withCoupon(terms, customerId, request, coupon, couponDay(clock, couponZone));
     }
 
-    static QuoteTerms withCoupon(QuoteTerms terms, UUID customerId, LoanQuoteRequest request, JsonNode coupon) {
+    static QuoteTerms withCoupon(QuoteTerms terms, UUID customerId, LoanQuoteRequest request, JsonNode coupon,
+                                 LocalDate today) {
         if (coupon == null || !customerId.toString().equals(coupon.path("customerId").asString())) {
             throw refused("no coupon " + request.couponId() + " belongs to this customer");
         }
@@ -61,11 +79,11 @@ class QuoteSources {
             throw refused("the coupon is " + state + " and cannot be used");
         }
         String validUntil = coupon.path("validUntil").asString("");
-        if (!validUntil.isBlank() && LocalDate.parse(validUntil.substring(0, 10)).isBefore(LocalDate.now())) {
+        if (!validUntil.isBlank() && LocalDate.parse(validUntil.substring(0, 10)).isBefore(today)) {
             throw refused("the coupon expired on " + validUntil);
         }
         String validFrom = coupon.path("validFrom").asString("");
-        if (!validFrom.isBlank() && LocalDate.parse(validFrom.substring(0, 10)).isAfter(LocalDate.now())) {
+        if (!validFrom.isBlank() && LocalDate.parse(validFrom.substring(0, 10)).isAfter(today)) {
             throw refused("the coupon is valid from " + validFrom);
         }
         String minimum = coupon.path("minimumAmount").asString("");
