@@ -1,4 +1,4 @@
-import { addDays, approvalRate, fractionAsPercent, overdueRates, percent, yuan } from '../admin';
+import { addDays, approvalRate, beijingToday, fractionAsPercent, overdueRates, percent, yuan } from '../admin';
 import { BarChart, MeterRows } from '../charts';
 import { Loaded, Section, useLoad } from '../components';
 import { money } from '../format';
@@ -85,8 +85,11 @@ interface Counts { approved: number; rejected: number; failed: number; all: numb
 function Approval({ from, to }: { from: string; to: string }) {
   const { t } = useI18n();
   // Submitted within the period, in Beijing days; the counts are loan-order's own (totalItems of a one-row page).
-  const period = { from: dayStart(from), to: dayStart(addDays(to, 1)), size: 1 };
-  const [load] = useLoad<Counts>(`approval:${from}:${to}`, async (api) => {
+  // The period ends at the business date, which stays on yesterday until end of day has run; applications
+  // are submitted on the calendar, so today's (in Beijing) are counted too.
+  const through = beijingToday() > to ? beijingToday() : to;
+  const period = { from: dayStart(from), to: dayStart(addDays(through, 1)), size: 1 };
+  const [load] = useLoad<Counts>(`approval:${from}:${through}`, async (api) => {
     const count = (state?: string) => api.get<CountOnly>('/ops/v1/credit-applications', { ...period, state }).then((p) => p.totalItems);
     const [approved, rejected, failed, all] = await Promise.all([count('APPROVED'), count('REJECTED'), count('FAILED'), count()]);
     return { approved, rejected, failed, all };
