@@ -227,11 +227,6 @@ export function customerSearchBody(text: string, page = 0): { mobile?: string; n
 }
 
 /** A calendar date ("2026-11-29") moved by n days, on the date alone (no time zone can shift it). */
-/** Today's date in Beijing (UTC+8, no daylight saving), the calendar applications are submitted on. */
-export function beijingToday(now: number = Date.now()): string {
-  return new Date(now + 8 * 3600 * 1000).toISOString().slice(0, 10);
-}
-
 export function addDays(date: string, n: number): string {
   const [y, m, d] = date.split('-').map(Number);
   const moved = new Date(Date.UTC(y, m - 1, d + n));

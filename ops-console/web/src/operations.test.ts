@@ -128,5 +128,6 @@ describe('the new pages\' addresses', () => {
   it('start a reconciliation on today in Beijing, whatever the browser\'s zone', () => {
     expect(beijingToday(new Date('2026-11-29T17:30:00Z'))).toBe('2026-11-30');
     expect(beijingToday(new Date('2026-11-29T15:59:00Z'))).toBe('2026-11-29');
+    expect(beijingToday(new Date('2026-12-31T17:25:00Z'))).toBe('2027-01-01');
   });
 });

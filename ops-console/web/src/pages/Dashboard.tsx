@@ -1,4 +1,4 @@
-import { addDays, approvalRate, beijingToday, fractionAsPercent, overdueRates, percent, yuan } from '../admin';
+import { addDays, approvalRate, fractionAsPercent, overdueRates, percent, yuan } from '../admin';
 import { BarChart, MeterRows } from '../charts';
 import { Loaded, Section, useLoad } from '../components';
 import { money } from '../format';
@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/i18n';
 import { navigate } from '../router';
 import type { BreakPage, CollectionMetrics, CountOnly, Portfolio, Positions } from '../types-admin';
 import { dayStart } from './Applications';
+import { beijingToday } from './Reconciliation';
 
 const PERIODS = [7, 14, 30, 90] as const;
 export const BREAK_CLASSES = ['MISSING_ON_OUR_SIDE', 'MISSING_ON_THEIR_SIDE', 'AMOUNT_MISMATCH', 'STATUS_MISMATCH', 'DATE_MISMATCH'] as const;
@@ -87,7 +88,8 @@ function Approval({ from, to }: { from: string; to: string }) {
   // Submitted within the period, in Beijing days; the counts are loan-order's own (totalItems of a one-row page).
   // The period ends at the business date, which stays on yesterday until end of day has run; applications
   // are submitted on the calendar, so today's (in Beijing) are counted too.
-  const through = beijingToday() > to ? beijingToday() : to;
+  const today = beijingToday();
+  const through = today > to ? today : to;
   const period = { from: dayStart(from), to: dayStart(addDays(through, 1)), size: 1 };
   const [load] = useLoad<Counts>(`approval:${from}:${through}`, async (api) => {
     const count = (state?: string) => api.get<CountOnly>('/ops/v1/credit-applications', { ...period, state }).then((p) => p.totalItems);
