@@ -50,7 +50,7 @@ public final class CheckedTokens implements JwtDecoder {
         return jwt;
     }
 
-    /** How many checked tokens are remembered now (for tests and the actuator's eyes). */
+    /** How many checked tokens are remembered now (for tests). */
     long remembered() {
         checked.cleanUp();
         return checked.estimatedSize();
